@@ -1,0 +1,97 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import type { ReadinessResponse } from '../../shared/http.ts';
+import { Cached } from './cache/cached.ts';
+import type { CacheStore } from './cache/port.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { createHttpApp } from './http/create-http-app.ts';
+import type { Logger } from './logger.ts';
+import { MarketService } from './market/market-service.ts';
+import type { MarketSource } from './market/port.ts';
+import { StreamHub } from './realtime/stream-hub.ts';
+import { attachSocketHandlers, socketPublisher, type TypedServer } from './realtime/socket-server.ts';
+
+/** The real clients, built by the composition root (main.ts) or by a test. */
+export interface AppParts {
+  source: MarketSource;
+  cache: CacheStore;
+  database: DatabaseHandle;
+  logger: Logger;
+  clock?: Clock;
+}
+
+export interface AppOptions {
+  candleStoreLimit: number;
+  maxSubscriptionsPerSocket: number;
+  staticDir?: string;
+}
+
+export interface App {
+  readonly httpServer: HttpServer;
+  readonly io: TypedServer;
+  readonly hub: StreamHub;
+  readonly market: MarketService;
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+export async function createApp(parts: AppParts, options: AppOptions): Promise<App> {
+  const { logger } = parts;
+  const clock = parts.clock ?? systemClock;
+  const market = new MarketService(parts.source, clock, logger);
+  await market.init();
+  const cached = new Cached(parts.cache, logger);
+
+  const httpServer = createServer();
+  const io: TypedServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
+  const hub = new StreamHub(market, socketPublisher(io), { storeLimit: options.candleStoreLimit, logger });
+  attachSocketHandlers(io, hub, { maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket, logger });
+
+  const readiness = async (): Promise<ReadinessResponse> => {
+    const check = async (name: string, probe: () => Promise<unknown>) => {
+      try {
+        await probe();
+        return { ok: true, detail: name };
+      } catch (err) {
+        return { ok: false, detail: `${name}: ${err instanceof Error ? err.message : String(err)}` };
+      }
+    };
+    const checks = {
+      market: { ok: market.symbols().length > 0, detail: market.info.label },
+      cache: await check(parts.cache.kind, () => parts.cache.ping()),
+      database: await check(parts.database.kind, () => parts.database.ping()),
+    };
+    return { ready: Object.values(checks).every((c) => c.ok), checks };
+  };
+  httpServer.on(
+    'request',
+    createHttpApp({
+      market: { market, hub, cached, clock },
+      readiness,
+      staticDir: options.staticDir,
+      logger,
+    }),
+  );
+
+  return {
+    httpServer,
+    io,
+    hub,
+    market,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
+      });
+    },
+    async close() {
+      hub.closeAll();
+      await io.close();
+      await parts.source.close();
+      await parts.cache.close();
+      await parts.database.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../../logger.ts';
+import type { CacheStore } from '../port.ts';
+
+/**
+ * Redis-backed cache. Commands fail fast while Redis is away (no offline queue) so callers fall back
+ * at once; ioredis keeps reconnecting in the background.
+ */
+export function createRedisCache(url: string, logger: Logger, keyPrefix = 'trendscope:'): CacheStore {
+  const redis = new Redis(url, {
+    keyPrefix,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 5_000),
+  });
+  let healthy = true;
+  redis.on('error', (err) => {
+    if (healthy) logger.warn({ err: err.message }, 'redis cache unavailable; reconnecting');
+    healthy = false;
+  });
+  redis.on('ready', () => {
+    if (!healthy) logger.info('redis cache reconnected');
+    healthy = true;
+  });
+  return {
+    kind: 'redis',
+    async get(key) {
+      return (await redis.get(key)) ?? undefined;
+    },
+    async set(key, value, ttlMs) {
+      await redis.set(key, value, 'PX', ttlMs);
+    },
+    async ping() {
+      await redis.ping();
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalUrl = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || schemes.some((s) => v.startsWith(`${s}://`)), {
+      message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    });
+
+const EnvSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `replay` plays recorded Binance candles offline; `ccxt` talks to a live exchange. */
+  MARKET_SOURCE: z.enum(['replay']).default('replay'),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  /** Where embedded state lives (the PGlite database). */
+  DATA_DIR: z.string().default('.data'),
+  /** How often the replay's forming candle moves. */
+  REPLAY_TICK_MS: positiveInt(1000),
+  /** Candles kept in memory per stream; snapshots are served from here. */
+  CANDLE_STORE_LIMIT: z.coerce.number().int().min(2000).max(100_000).default(3000),
+  MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(20),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  marketSource: z.infer<typeof EnvSchema>['MARKET_SOURCE'];
+  redisUrl: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  replayTickMs: number;
+  candleStoreLimit: number;
+  maxSubscriptionsPerSocket: number;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; a bad value names the variable and stops the start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'environment');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    marketSource: e.MARKET_SOURCE,
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    replayTickMs: e.REPLAY_TICK_MS,
+    candleStoreLimit: e.CANDLE_STORE_LIMIT,
+    maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The composition root: reads the configuration once, builds the real clients it names and hands
+ * them to createApp. Nothing else in the server decides which adapter runs.
+ */
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { createMemoryCache } from './cache/memory/memory-cache.ts';
+import { createRedisCache } from './cache/redis/redis-cache.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { MarketSource } from './market/port.ts';
+import { createReplaySource } from './market/replay/replay-source.ts';
+
+const STATIC_DIR = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+
+async function createSource(config: Config, logger: Logger): Promise<MarketSource> {
+  switch (config.marketSource) {
+    case 'replay':
+      return createReplaySource({ clock: systemClock, tickMs: config.replayTickMs, logger });
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+  const [source, database] = await Promise.all([
+    createSource(config, logger),
+    openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger }),
+  ]);
+  const cache = config.redisUrl ? createRedisCache(config.redisUrl, logger) : createMemoryCache();
+  const app = await createApp(
+    { source, cache, database, logger },
+    {
+      candleStoreLimit: config.candleStoreLimit,
+      maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
+      staticDir: STATIC_DIR,
+    },
+  );
+  const address = await app.listen(config.port, config.host);
+  logger.info(
+    { source: source.info.label, cache: cache.kind, database: `${database.kind} (${database.location})` },
+    `TrendScope on http://localhost:${address.port}`,
+  );
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('TrendScope could not start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+import type { Server, Socket } from 'socket.io';
+import type { Ack } from '../../../shared/errors.ts';
+import { streamKey, type Timeframe } from '../../../shared/market.ts';
+import {
+  DEFAULT_SNAPSHOT_CANDLES,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../../shared/protocol.ts';
+import { AppError, toApiError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { parsePayload } from '../validation.ts';
+import type { StreamHub, StreamPublisher } from './stream-hub.ts';
+
+export type TypedServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export const roomOf = (symbol: string, timeframe: Timeframe) => `stream:${streamKey(symbol, timeframe)}`;
+
+/** Broadcasts to a stream's room: one emit per update, whatever the number of watchers. */
+export function socketPublisher(io: TypedServer): StreamPublisher {
+  return {
+    candle(symbol, timeframe, candle, reliable) {
+      const room = io.to(roomOf(symbol, timeframe));
+      // Ticks are volatile: a slow client skips one and heals with the next, so its buffer cannot grow.
+      (reliable ? room : room.volatile).emit('candle', { symbol, timeframe, candle });
+    },
+    status(status) {
+      io.to(roomOf(status.symbol, status.timeframe)).emit('status', status);
+    },
+  };
+}
+
+/** Wraps an event handler: the ack is optional, every failure becomes `{ok:false}`, nothing throws. */
+function handle<T>(logger: Logger, work: (payload: unknown) => Promise<T>) {
+  return (payload: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (response: Ack<T>) => void) : () => {};
+    work(payload).then(
+      (data) => reply({ ok: true, data }),
+      (err: unknown) => reply({ ok: false, error: toApiError(err, logger) }),
+    );
+  };
+}
+
+export function attachSocketHandlers(
+  io: TypedServer,
+  hub: StreamHub,
+  options: { maxSubscriptionsPerSocket: number; logger: Logger },
+): void {
+  const { logger } = options;
+  io.on('connection', (socket: TypedSocket) => {
+    const subscriptions = new Set<string>();
+
+    socket.on(
+      'subscribe',
+      handle(logger, async (payload) => {
+        const req = parsePayload(SubscribeRequestSchema, payload);
+        const key = streamKey(req.symbol, req.timeframe);
+        const isNew = !subscriptions.has(key);
+        if (isNew && subscriptions.size >= options.maxSubscriptionsPerSocket) {
+          throw new AppError(
+            'TOO_MANY_SUBSCRIPTIONS',
+            `At most ${options.maxSubscriptionsPerSocket} streams per connection; unsubscribe from one first`,
+          );
+        }
+        subscriptions.add(key);
+        try {
+          const result = await hub.subscribe(socket.id, req.symbol, req.timeframe, {
+            since: req.since,
+            limit: req.limit ?? DEFAULT_SNAPSHOT_CANDLES,
+          });
+          // Join in the same turn as the snapshot was taken, so no update falls between the two.
+          await socket.join(roomOf(req.symbol, req.timeframe));
+          return result;
+        } catch (err) {
+          if (isNew) subscriptions.delete(key);
+          throw err;
+        }
+      }),
+    );
+
+    socket.on(
+      'unsubscribe',
+      handle(logger, async (payload) => {
+        const req = parsePayload(UnsubscribeRequestSchema, payload);
+        const key = streamKey(req.symbol, req.timeframe);
+        if (!subscriptions.delete(key)) {
+          throw new AppError('NOT_SUBSCRIBED', `Not subscribed to ${req.symbol} ${req.timeframe}`);
+        }
+        hub.unsubscribe(socket.id, req.symbol, req.timeframe);
+        await socket.leave(roomOf(req.symbol, req.timeframe));
+        return { symbol: req.symbol, timeframe: req.timeframe };
+      }),
+    );
+
+    socket.on('disconnect', () => hub.releaseAll(socket.id));
+  });
+}

@@ -1,0 +1,169 @@
+import { streamKey, type Candle, type Timeframe } from '../../../shared/market.ts';
+import type { StreamStatus, SubscribeResult } from '../../../shared/protocol.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { MarketService } from '../market/market-service.ts';
+import type { FeedStatus, Unsubscribe } from '../market/port.ts';
+import { CandleStore } from './candle-store.ts';
+
+/** Where the hub sends updates: once per update, to everyone watching the stream. */
+export interface StreamPublisher {
+  /** `reliable` for candles that open or close a period; ticks of the forming candle may be dropped. */
+  candle(symbol: string, timeframe: Timeframe, candle: Candle, reliable: boolean): void;
+  status(status: StreamStatus): void;
+}
+
+export interface SubscribeOptions {
+  since?: number;
+  limit: number;
+}
+
+interface Stream {
+  readonly key: string;
+  readonly symbol: string;
+  readonly timeframe: Timeframe;
+  readonly subscribers: Set<string>;
+  readonly store: CandleStore;
+  status: StreamStatus;
+  stop: Unsubscribe;
+  ready: Promise<void>;
+}
+
+/**
+ * One upstream feed per (symbol, timeframe), however many subscribers: reference-counted, started by
+ * the first subscriber and stopped when the last one leaves.
+ */
+export class StreamHub {
+  private readonly streams = new Map<string, Stream>();
+
+  constructor(
+    private readonly market: MarketService,
+    private readonly publisher: StreamPublisher,
+    private readonly options: { storeLimit: number; logger: Logger },
+  ) {}
+
+  get streamCount(): number {
+    return this.streams.size;
+  }
+
+  async subscribe(
+    subscriberId: string,
+    symbol: string,
+    timeframe: Timeframe,
+    options: SubscribeOptions,
+  ): Promise<SubscribeResult> {
+    this.market.assertStream(symbol, timeframe);
+    const key = streamKey(symbol, timeframe);
+    const stream = this.streams.get(key) ?? this.open(symbol, timeframe);
+    stream.subscribers.add(subscriberId);
+    try {
+      await stream.ready;
+    } catch {
+      stream.subscribers.delete(subscriberId);
+      throw new AppError(
+        'UPSTREAM_UNAVAILABLE',
+        `Could not load ${symbol} ${timeframe} from ${this.market.info.id}; try again shortly`,
+      );
+    }
+    if (!stream.subscribers.has(subscriberId)) {
+      throw new AppError(
+        'NOT_SUBSCRIBED',
+        `Unsubscribed from ${symbol} ${timeframe} before its snapshot was ready`,
+      );
+    }
+    return this.snapshot(stream, options);
+  }
+
+  /** Returns false when the subscriber was not watching the stream. */
+  unsubscribe(subscriberId: string, symbol: string, timeframe: Timeframe): boolean {
+    const stream = this.streams.get(streamKey(symbol, timeframe));
+    if (!stream?.subscribers.delete(subscriberId)) return false;
+    if (stream.subscribers.size === 0) this.close(stream);
+    return true;
+  }
+
+  releaseAll(subscriberId: string): void {
+    for (const stream of [...this.streams.values()])
+      this.unsubscribe(subscriberId, stream.symbol, stream.timeframe);
+  }
+
+  /** The latest candles of a stream someone is watching, or undefined if nobody is. */
+  latest(symbol: string, timeframe: Timeframe, limit: number): Candle[] | undefined {
+    const stream = this.streams.get(streamKey(symbol, timeframe));
+    return stream && stream.store.size > 0 ? stream.store.latest(limit) : undefined;
+  }
+
+  closeAll(): void {
+    for (const stream of [...this.streams.values()]) this.close(stream);
+  }
+
+  private open(symbol: string, timeframe: Timeframe): Stream {
+    const stream: Stream = {
+      key: streamKey(symbol, timeframe),
+      symbol,
+      timeframe,
+      subscribers: new Set(),
+      store: new CandleStore(this.options.storeLimit),
+      status: { source: this.market.info.id, symbol, timeframe, state: 'live' },
+      stop: () => {},
+      ready: Promise.resolve(),
+    };
+    this.streams.set(stream.key, stream);
+    // Watch first, then load history: a candle that arrives meanwhile is kept, history fills behind it.
+    stream.stop = this.market.watch(symbol, timeframe, {
+      onCandle: (c) => this.onCandle(stream, c),
+      onStatus: (s) => this.onStatus(stream, s),
+    });
+    stream.ready = this.market
+      .history(symbol, timeframe, { limit: this.options.storeLimit })
+      .then((history) => stream.store.mergeHistory(history))
+      .catch((err: unknown) => {
+        this.options.logger.warn({ err, stream: stream.key }, 'could not load history; closing the stream');
+        this.close(stream);
+        throw err;
+      });
+    stream.ready.catch(() => {});
+    this.options.logger.debug({ stream: stream.key }, 'stream opened');
+    return stream;
+  }
+
+  private close(stream: Stream): void {
+    if (this.streams.get(stream.key) !== stream) return;
+    this.streams.delete(stream.key);
+    stream.stop();
+    this.options.logger.debug({ stream: stream.key }, 'stream closed');
+  }
+
+  private onCandle(stream: Stream, candle: Candle): void {
+    const previous = stream.store.last;
+    const outcome = stream.store.upsert(candle);
+    if (outcome === 'ignored') return;
+    if (outcome === 'appended') {
+      // The previous candle just closed: resend its final state reliably, since its last tick may
+      // have been dropped on a slow connection.
+      if (previous) this.publisher.candle(stream.symbol, stream.timeframe, previous, true);
+      this.publisher.candle(stream.symbol, stream.timeframe, candle, true);
+    } else {
+      this.publisher.candle(stream.symbol, stream.timeframe, candle, false);
+    }
+  }
+
+  private onStatus(stream: Stream, status: FeedStatus): void {
+    const next: StreamStatus = { ...stream.status, state: status.state, detail: status.detail };
+    if (next.state === stream.status.state && next.detail === stream.status.detail) return;
+    stream.status = next;
+    this.publisher.status(next);
+  }
+
+  private snapshot(stream: Stream, { since, limit }: SubscribeOptions): SubscribeResult {
+    const first = stream.store.first;
+    const delta = since !== undefined && first !== undefined && first.time <= since;
+    return {
+      symbol: stream.symbol,
+      timeframe: stream.timeframe,
+      mode: delta ? 'delta' : 'snapshot',
+      candles: delta ? stream.store.since(since) : stream.store.latest(limit),
+      status: stream.status,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { SymbolSchema, TimeframeSchema, type Candle, type Timeframe } from './market.ts';
+import { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './protocol.ts';
+
+export const CandlesQuerySchema = z.object({
+  symbol: SymbolSchema,
+  timeframe: TimeframeSchema,
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(MAX_SNAPSHOT_CANDLES, `limit must be at most ${MAX_SNAPSHOT_CANDLES}`)
+    .default(DEFAULT_SNAPSHOT_CANDLES),
+});
+export type CandlesQuery = z.infer<typeof CandlesQuerySchema>;
+
+export interface CandlesResponse {
+  symbol: string;
+  timeframe: Timeframe;
+  candles: Candle[];
+}
+
+export interface SourceInfo {
+  /** `replay` or the ccxt exchange id. */
+  id: string;
+  kind: 'replay' | 'exchange';
+  /** What the UI shows so nobody mistakes a replay for the live market. */
+  label: string;
+}
+
+export interface SymbolInfo {
+  symbol: string;
+  base: string;
+  quote: string;
+  /** Decimals to show for prices. */
+  pricePrecision: number;
+}
+
+export interface SymbolsResponse {
+  source: SourceInfo;
+  timeframes: Timeframe[];
+  symbols: SymbolInfo[];
+}
+
+export interface HealthResponse {
+  status: 'ok';
+}
+
+export interface ReadinessResponse {
+  ready: boolean;
+  checks: Record<string, { ok: boolean; detail?: string }>;
+}

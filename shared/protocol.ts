@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CandleSchema, SymbolSchema, TimeframeSchema, type Candle, type Timeframe } from './market.ts';
+import type { Ack } from './errors.ts';
+
+/** Most candles one snapshot may carry; the server's store per stream holds at least this many. */
+export const MAX_SNAPSHOT_CANDLES = 2000;
+export const DEFAULT_SNAPSHOT_CANDLES = 1500;
+
+export const SubscribeRequestSchema = z.object({
+  symbol: SymbolSchema,
+  timeframe: TimeframeSchema,
+  /** A reconnecting client passes the open time of its last candle to receive only what it missed. */
+  since: z.number().int().nonnegative().optional(),
+  limit: z.number().int().min(1).max(MAX_SNAPSHOT_CANDLES).optional(),
+});
+export type SubscribeRequest = z.input<typeof SubscribeRequestSchema>;
+
+export const UnsubscribeRequestSchema = z.object({
+  symbol: SymbolSchema,
+  timeframe: TimeframeSchema,
+});
+export type UnsubscribeRequest = z.input<typeof UnsubscribeRequestSchema>;
+
+export const STREAM_STATES = ['live', 'stale', 'reconnecting'] as const;
+export type StreamState = (typeof STREAM_STATES)[number];
+
+export const StreamStatusSchema = z.object({
+  /** Id of the market source: `replay` or a ccxt exchange id such as `binance`. */
+  source: z.string(),
+  symbol: SymbolSchema,
+  timeframe: TimeframeSchema,
+  state: z.enum(STREAM_STATES),
+  detail: z.string().optional(),
+});
+export type StreamStatus = z.infer<typeof StreamStatusSchema>;
+
+export const CandleEventSchema = z.object({
+  symbol: SymbolSchema,
+  timeframe: TimeframeSchema,
+  candle: CandleSchema,
+});
+export type CandleEvent = z.infer<typeof CandleEventSchema>;
+
+export interface SubscribeResult {
+  symbol: string;
+  timeframe: Timeframe;
+  /**
+   * `snapshot`: the latest candles, replace what you have.
+   * `delta`: every candle with time >= `since`, merge them in order.
+   */
+  mode: 'snapshot' | 'delta';
+  candles: Candle[];
+  status: StreamStatus;
+}
+
+export interface UnsubscribeResult {
+  symbol: string;
+  timeframe: Timeframe;
+}
+
+export interface ServerToClientEvents {
+  candle: (event: CandleEvent) => void;
+  status: (status: StreamStatus) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: SubscribeRequest, ack: (response: Ack<SubscribeResult>) => void) => void;
+  unsubscribe: (request: UnsubscribeRequest, ack: (response: Ack<UnsubscribeResult>) => void) => void;
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const serverPort = Number(process.env.PORT ?? 3000);
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    // `npm run dev`: the SPA on Vite's port, API and Socket.IO proxied to the Node server.
+    proxy: {
+      '/api': `http://127.0.0.1:${serverPort}`,
+      '/healthz': `http://127.0.0.1:${serverPort}`,
+      '/readyz': `http://127.0.0.1:${serverPort}`,
+      '/socket.io': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    include: ['{client,server,shared,scripts}/**/*.test.ts'],
+    globalSetup: ['server/test/support/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
