@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     createSource(config, logger),
     openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger }),
   ]);
-  const cache = config.redisUrl ? createRedisCache(config.redisUrl, logger) : createMemoryCache();
+  const cache = config.redisUrl ? await createRedisCache(config.redisUrl, logger) : createMemoryCache();
   const app = await createApp(
     { source, cache, database, logger },
     {

@@ -9,7 +9,8 @@ export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): 
   const result = schema.safeParse(payload);
   if (result.success) return result.data;
   const issues = result.error.issues;
-  if (issues.length === 1 && issues[0]?.path[0] === 'timeframe' && issues[0].code === 'invalid_value') {
+  const timeframe = (payload as { timeframe?: unknown } | null)?.timeframe;
+  if (issues.length === 1 && issues[0]?.path[0] === 'timeframe' && typeof timeframe === 'string') {
     throw new AppError('UNSUPPORTED_TIMEFRAME', issues[0].message);
   }
   const message = issues

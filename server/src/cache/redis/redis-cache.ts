@@ -4,9 +4,15 @@ import type { CacheStore } from '../port.ts';
 
 /**
  * Redis-backed cache. Commands fail fast while Redis is away (no offline queue) so callers fall back
- * at once; ioredis keeps reconnecting in the background.
+ * at once; ioredis keeps reconnecting in the background. Waits up to `connectTimeoutMs` for the first
+ * connection, then starts anyway: a Redis that is down must not keep the dashboard down.
  */
-export function createRedisCache(url: string, logger: Logger, keyPrefix = 'trendscope:'): CacheStore {
+export async function createRedisCache(
+  url: string,
+  logger: Logger,
+  keyPrefix = 'trendscope:',
+  connectTimeoutMs = 3_000,
+): Promise<CacheStore> {
   const redis = new Redis(url, {
     keyPrefix,
     enableOfflineQueue: false,
@@ -21,6 +27,13 @@ export function createRedisCache(url: string, logger: Logger, keyPrefix = 'trend
   redis.on('ready', () => {
     if (!healthy) logger.info('redis cache reconnected');
     healthy = true;
+  });
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, connectTimeoutMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
   return {
     kind: 'redis',

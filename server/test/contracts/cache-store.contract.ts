@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Cached } from '../../src/cache/cached.ts';
+import type { CacheStore } from '../../src/cache/port.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { sleep } from '../support/wait.ts';
+
+/** What every cache adapter must do. */
+export function describeCacheStore(
+  name: string,
+  create: () => Promise<CacheStore>,
+  options: { skip?: boolean } = {},
+) {
+  describe.skipIf(options.skip)(`CacheStore contract: ${name}`, () => {
+    let store: CacheStore;
+    const key = (k: string) => `contract:${process.pid}:${Date.now()}:${k}`;
+    beforeAll(async () => {
+      store = await create();
+    });
+    afterAll(() => store?.close());
+
+    it('answers a ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('returns what was set, and nothing for an unknown key', async () => {
+      const k = key('a');
+      await store.set(k, '{"x":1}', 5_000);
+      expect(await store.get(k)).toBe('{"x":1}');
+      expect(await store.get(key('missing'))).toBeUndefined();
+    });
+
+    it('forgets a value when its time is up', async () => {
+      const k = key('ttl');
+      await store.set(k, 'v', 80);
+      expect(await store.get(k)).toBe('v');
+      await sleep(200);
+      expect(await store.get(k)).toBeUndefined();
+    });
+
+    it('computes once for many concurrent callers and serves the rest from the cache', async () => {
+      const cached = new Cached(store, silentLogger);
+      let computations = 0;
+      const compute = async () => {
+        computations++;
+        await sleep(30);
+        return { value: 42 };
+      };
+      const k = key('flight');
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => cached.getOrCompute(k, 5_000, compute)),
+      );
+      expect(results.every((r) => r.value === 42)).toBe(true);
+      expect(await cached.getOrCompute(k, 5_000, compute)).toEqual({ value: 42 });
+      expect(computations).toBe(1);
+    });
+  });
+}

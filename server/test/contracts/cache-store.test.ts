@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { Cached } from '../../src/cache/cached.ts';
+import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
+import { createRedisCache } from '../../src/cache/redis/redis-cache.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { TEST_REDIS_URL } from '../support/env.ts';
+import { describeCacheStore } from './cache-store.contract.ts';
+
+describeCacheStore('memory', async () => createMemoryCache());
+describeCacheStore(
+  'redis',
+  async () => createRedisCache(TEST_REDIS_URL!, silentLogger, `trendscope-test:${process.pid}:`),
+  {
+    skip: !TEST_REDIS_URL,
+  },
+);
+
+describe('Cached with a cache that is down', () => {
+  it('still answers, by computing', async () => {
+    // Nothing listens on port 1: every command fails at once.
+    const store = await createRedisCache('redis://127.0.0.1:1', silentLogger, 'x:', 200);
+    const cached = new Cached(store, silentLogger);
+    await expect(cached.getOrCompute('k', 1_000, async () => 'fresh')).resolves.toBe('fresh');
+    await store.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { TEST_DATABASE_URL } from '../support/env.ts';
+import { createScratchDatabase } from '../support/postgres.ts';
+
+interface Probe {
+  probe: { id: number; note: string };
+}
+
+/** What every database backend must do; the same suite runs on PGlite and on PostgreSQL. */
+function describeDatabase(
+  name: string,
+  location: () => Promise<{ open(): Promise<DatabaseHandle>; drop(): Promise<void> }>,
+  skip = false,
+) {
+  describe.skipIf(skip)(`Database contract: ${name}`, () => {
+    let target: Awaited<ReturnType<typeof location>>;
+    let handle: DatabaseHandle;
+    const db = () => handle.db as unknown as Kysely<Probe>;
+
+    beforeAll(async () => {
+      target = await location();
+      handle = await target.open();
+      await db()
+        .schema.createTable('probe')
+        .ifNotExists()
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('note', 'text')
+        .execute();
+    });
+    afterAll(async () => {
+      await handle?.close();
+      await target?.drop();
+    });
+
+    it('is migrated to the latest schema and answers a ping', async () => {
+      await expect(handle.ping()).resolves.toBeUndefined();
+      const again = await migrateToLatest(handle.db as Kysely<unknown>);
+      expect(again.error).toBeUndefined();
+      expect(again.results).toEqual([]);
+    });
+
+    it('rolls back a failed transaction and keeps other callers out of an open one', async () => {
+      const inserted = db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto('probe').values({ id: 1, note: 'in flight' }).execute();
+          await new Promise((r) => setTimeout(r, 50));
+          throw new Error('abort');
+        });
+      const outside = await db().selectFrom('probe').selectAll().where('id', '=', 1).execute();
+      await expect(inserted).rejects.toThrow('abort');
+      expect(outside).toEqual([]);
+      expect(await db().selectFrom('probe').selectAll().execute()).toEqual([]);
+    });
+
+    it('keeps committed data across a restart', async () => {
+      await db().insertInto('probe').values({ id: 2, note: 'kept' }).execute();
+      await handle.close();
+      handle = await target.open();
+      expect(await db().selectFrom('probe').select('note').where('id', '=', 2).executeTakeFirst()).toEqual({
+        note: 'kept',
+      });
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(
+        handle.db,
+      );
+      expect(rows[0]!.n).toBeGreaterThanOrEqual(0);
+    });
+  });
+}
+
+describeDatabase('PGlite', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-db-'));
+  return {
+    open: () => openDatabase({ dataDir, logger: silentLogger }),
+    drop: () => rm(dataDir, { recursive: true, force: true }),
+  };
+});
+
+describeDatabase(
+  'PostgreSQL',
+  async () => {
+    const scratch = await createScratchDatabase(TEST_DATABASE_URL!);
+    return {
+      open: () => openDatabase({ url: scratch.url, dataDir: '', logger: silentLogger }),
+      drop: scratch.drop,
+    };
+  },
+  !TEST_DATABASE_URL,
+);

@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../src/app.ts';
+import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
+import type { Clock } from '../../src/clock.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { silentLogger } from '../../src/logger.ts';
+import type { MarketSource, WatchHandlers } from '../../src/market/port.ts';
+import { createReplaySource } from '../../src/market/replay/replay-source.ts';
+import { fastClock } from './clock.ts';
+
+/** Wraps a source and counts the upstream work done through it. */
+export class CountingSource implements MarketSource {
+  watches = 0;
+  activeWatches = 0;
+  fetches = 0;
+
+  constructor(readonly inner: MarketSource) {}
+  get info() {
+    return this.inner.info;
+  }
+  get fetchTimeframes() {
+    return this.inner.fetchTimeframes;
+  }
+  get watchTimeframes() {
+    return this.inner.watchTimeframes;
+  }
+  loadSymbols() {
+    return this.inner.loadSymbols();
+  }
+  fetchCandles(...args: Parameters<MarketSource['fetchCandles']>) {
+    this.fetches++;
+    return this.inner.fetchCandles(...args);
+  }
+  watchCandles(
+    symbol: string,
+    timeframe: Parameters<MarketSource['watchCandles']>[1],
+    handlers: WatchHandlers,
+  ) {
+    this.watches++;
+    this.activeWatches++;
+    const stop = this.inner.watchCandles(symbol, timeframe, handlers);
+    let stopped = false;
+    return () => {
+      if (!stopped) this.activeWatches--;
+      stopped = true;
+      stop();
+    };
+  }
+  close() {
+    return this.inner.close();
+  }
+}
+
+export interface TestApp {
+  app: App;
+  url: string;
+  source: CountingSource;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** How much faster than real time the market runs. */
+  speed?: number;
+  tickMs?: number;
+  staticDir?: string;
+  maxSubscriptionsPerSocket?: number;
+}
+
+/** The whole server on a random port: replay source, in-process cache, PGlite in a temp dir. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const clock = fastClock(options.speed ?? 60);
+  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-test-'));
+  const source = new CountingSource(
+    await createReplaySource({ clock, tickMs: options.tickMs ?? 50, logger: silentLogger }),
+  );
+  const database = await openDatabase({ dataDir, logger: silentLogger });
+  const app = await createApp(
+    { source, cache: createMemoryCache(), database, logger: silentLogger, clock },
+    {
+      candleStoreLimit: 3000,
+      maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 20,
+      staticDir: options.staticDir,
+    },
+  );
+  const { port } = await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    source,
+    clock,
+    async close() {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
