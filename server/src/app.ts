@@ -44,8 +44,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   await market.init();
   const cached = new Cached(parts.cache, logger);
 
-  const httpServer = createServer();
-  const io: TypedServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
+  const io: TypedServer = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
   const hub = new StreamHub(market, socketPublisher(io), { storeLimit: options.candleStoreLimit, logger });
   attachSocketHandlers(io, hub, { maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket, logger });
 
@@ -65,8 +64,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     };
     return { ready: Object.values(checks).every((c) => c.ok), checks };
   };
-  httpServer.on(
-    'request',
+  const httpServer = createServer(
     createHttpApp({
       market: { market, hub, cached, clock },
       readiness,
@@ -74,6 +72,8 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       logger,
     }),
   );
+  // Attached after Express so Socket.IO answers its own path first and hands everything else on.
+  io.attach(httpServer);
 
   return {
     httpServer,

@@ -106,8 +106,9 @@ describe('live candles over Socket.IO (replay at 60× speed)', () => {
     expect(await errorCode(c, 'unsubscribe', { symbol: 'BTC/USDT', timeframe: '1m' })).toBe('NOT_SUBSCRIBED');
     expect(await errorCode(c, 'unsubscribe', 42)).toBe('INVALID_PAYLOAD');
     // No ack at all, and events the server does not know: ignored without harm.
-    c.socket.emit('subscribe' as never, { symbol: 'nope' } as never);
-    (c.socket as unknown as { emit(e: string, ...a: unknown[]): void }).emit('drop tables', 'x', () => {});
+    const raw = c.socket as unknown as { emit(event: string, ...args: unknown[]): void };
+    raw.emit('subscribe', { symbol: 'nope' });
+    raw.emit('drop tables', 'x', () => {});
     await sleep(100);
     expect(c.socket.connected).toBe(true);
     expect(t.app.hub.streamCount).toBe(0);

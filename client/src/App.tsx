@@ -1,0 +1,17 @@
+import { PriceChart } from './chart/PriceChart.tsx';
+import { ErrorBanner } from './components/ErrorBanner.tsx';
+import { Header } from './components/Header.tsx';
+import { LoadingOverlay } from './components/LoadingOverlay.tsx';
+
+export function App() {
+  return (
+    <div className="app">
+      <Header />
+      <main className="chart-area">
+        <PriceChart />
+        <LoadingOverlay />
+        <ErrorBanner />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { fetchSymbols } from '../api/fetch-symbols.ts';
+import type { AppState } from './app-state.ts';
+import { createConnectionSlice } from './connection-slice.ts';
+import { createMarketSlice, type MarketDeps } from './market-slice.ts';
+import type { SelectionStorage } from './selection.ts';
+
+/** The framework-free store; tests build their own with fake dependencies. */
+export function createAppStore(deps: MarketDeps) {
+  return createStore<AppState>()((...args) => ({
+    ...createMarketSlice(deps)(...args),
+    ...createConnectionSlice(...args),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+function browserStorage(): SelectionStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    // Reading `localStorage` throws when storage is blocked for the site.
+    return undefined;
+  }
+}
+
+export const appStore: AppStore = createAppStore({ fetchSymbols, storage: browserStorage() });
+
+/** Select one field at a time: a selector returning a fresh object would re-render on every tick. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}

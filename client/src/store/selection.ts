@@ -1,0 +1,49 @@
+import { SymbolSchema, TimeframeSchema, type Timeframe } from '../../../shared/market.ts';
+
+export interface Selection {
+  symbol: string;
+  timeframe: Timeframe;
+}
+
+export const DEFAULT_SELECTION: Selection = Object.freeze({ symbol: 'BTC/USDT', timeframe: '1m' });
+
+const STORAGE_KEY = 'trendscope.selection';
+
+export type SelectionStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export function readSelection(storage: SelectionStorage | undefined): Selection {
+  try {
+    const raw = storage?.getItem(STORAGE_KEY);
+    if (!raw) return DEFAULT_SELECTION;
+    const stored = JSON.parse(raw) as { symbol?: unknown; timeframe?: unknown };
+    const symbol = SymbolSchema.safeParse(stored.symbol);
+    const timeframe = TimeframeSchema.safeParse(stored.timeframe);
+    return {
+      symbol: symbol.success ? symbol.data : DEFAULT_SELECTION.symbol,
+      timeframe: timeframe.success ? timeframe.data : DEFAULT_SELECTION.timeframe,
+    };
+  } catch {
+    return DEFAULT_SELECTION;
+  }
+}
+
+export function writeSelection(storage: SelectionStorage | undefined, selection: Selection): void {
+  try {
+    storage?.setItem(STORAGE_KEY, JSON.stringify(selection));
+  } catch {
+    // Private mode or a full quota: the choice just is not remembered.
+  }
+}
+
+/** Keeps a remembered choice when the server offers it, else the default, else the first offered. */
+export function resolveSelection(
+  wanted: Selection,
+  offered: { symbols: readonly string[]; timeframes: readonly Timeframe[] },
+): Selection {
+  const pick = <T>(value: T, fallback: T, options: readonly T[]): T =>
+    options.includes(value) ? value : options.includes(fallback) ? fallback : (options[0] ?? value);
+  return {
+    symbol: pick(wanted.symbol, DEFAULT_SELECTION.symbol, offered.symbols),
+    timeframe: pick(wanted.timeframe, DEFAULT_SELECTION.timeframe, offered.timeframes),
+  };
+}

@@ -1,0 +1,30 @@
+import { streamKey } from '../../../shared/market.ts';
+import { computeChange24h } from '../market/change-24h.ts';
+import type { AppState } from './app-state.ts';
+
+const DEFAULT_PRICE_PRECISION = 2;
+/** Intl and the chart's minMove both break on absurd precisions; no market quotes more decimals than this. */
+const MAX_PRICE_PRECISION = 12;
+
+export function selectPricePrecision(state: AppState): number {
+  const precision = state.symbols.find((info) => info.symbol === state.symbol)?.pricePrecision;
+  if (precision === undefined || !Number.isFinite(precision)) return DEFAULT_PRICE_PRECISION;
+  return Math.min(MAX_PRICE_PRECISION, Math.max(0, Math.trunc(precision)));
+}
+
+export function selectLastClose(state: AppState): number | undefined {
+  return state.candles.at(-1)?.close;
+}
+
+export function selectChange24hPercent(state: AppState): number | undefined {
+  return computeChange24h(state.candles)?.percent;
+}
+
+export function selectChange24hSpanMs(state: AppState): number | undefined {
+  return computeChange24h(state.candles)?.spanMs;
+}
+
+/** The stream the client should be subscribed to, or null while the offered symbols are unknown. */
+export function selectWantedStreamKey(state: AppState): string | null {
+  return state.symbolsStatus === 'ready' ? streamKey(state.symbol, state.timeframe) : null;
+}

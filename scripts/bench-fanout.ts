@@ -1,0 +1,123 @@
+/**
+ * Fan-out benchmark: N real socket.io clients watch one stream of the replay source.
+ * Prints, per N: upstream feeds opened, subscribe-ack latency, tick delivery latency (source emit →
+ * client receipt) and server memory. Clients run in this same process, so latency includes their cost.
+ *
+ *   node --import tsx scripts/bench-fanout.ts [--clients 1,100,1000] [--seconds 5]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import { createApp } from '../server/src/app.ts';
+import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
+import { openDatabase } from '../server/src/db/database.ts';
+import { silentLogger } from '../server/src/logger.ts';
+import type { MarketSource } from '../server/src/market/port.ts';
+import { createReplaySource } from '../server/src/market/replay/replay-source.ts';
+
+const { values } = parseArgs({
+  options: { clients: { type: 'string', default: '1,100,1000' }, seconds: { type: 'string', default: '5' } },
+});
+const counts = values.clients.split(',').map(Number);
+const seconds = Number(values.seconds);
+
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return Number.NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const ms = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(1));
+
+async function run(clients: number) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
+  const replay = await createReplaySource({ clock: Date.now, tickMs: 100, logger: silentLogger });
+  const emitted = new Map<string, number>();
+  let feeds = 0;
+  const source: MarketSource = Object.assign(Object.create(replay) as MarketSource, {
+    watchCandles: (
+      symbol: string,
+      tf: Parameters<MarketSource['watchCandles']>[1],
+      handlers: Parameters<MarketSource['watchCandles']>[2],
+    ) => {
+      feeds++;
+      return replay.watchCandles(symbol, tf, {
+        ...handlers,
+        onCandle: (c) => {
+          emitted.set(`${c.time}:${c.close}:${c.volume}`, performance.now());
+          handlers.onCandle(c);
+        },
+      });
+    },
+  });
+  const database = await openDatabase({ dataDir, logger: silentLogger });
+  const app = await createApp(
+    { source, cache: createMemoryCache(), database, logger: silentLogger },
+    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20 },
+  );
+  const { port } = await app.listen(0, '127.0.0.1');
+  const rssBefore = process.memoryUsage().rss;
+
+  const sockets: Socket[] = [];
+  const acks: number[] = [];
+  const delivery: number[] = [];
+  let received = 0;
+  for (let i = 0; i < clients; i++) {
+    const socket = io(`http://127.0.0.1:${port}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    sockets.push(socket);
+    socket.on('candle', (e: { candle: { time: number; close: number; volume: number } }) => {
+      const at = emitted.get(`${e.candle.time}:${e.candle.close}:${e.candle.volume}`);
+      if (at !== undefined) delivery.push(performance.now() - at);
+      received++;
+    });
+  }
+  await Promise.all(
+    sockets.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))),
+  );
+  await Promise.all(
+    sockets.map(async (s) => {
+      const start = performance.now();
+      await s.timeout(30_000).emitWithAck('subscribe', { symbol: 'BTC/USDT', timeframe: '1m', limit: 500 });
+      acks.push(performance.now() - start);
+    }),
+  );
+  delivery.length = 0;
+  received = 0;
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const rss = process.memoryUsage().rss;
+  const row = {
+    clients,
+    feeds,
+    ackP50: percentile(acks, 50),
+    ackP99: percentile(acks, 99),
+    deliveryP50: percentile(delivery, 50),
+    deliveryP99: percentile(delivery, 99),
+    perClientPerSec: received / clients / seconds,
+    rssMb: (rss - rssBefore) / 2 ** 20,
+  };
+  for (const s of sockets) s.disconnect();
+  await app.close();
+  await rm(dataDir, { recursive: true, force: true });
+  return row;
+}
+
+const rows = [];
+for (const n of counts) rows.push(await run(n));
+console.log(
+  `\nFan-out of one stream (BTC/USDT 1m replay, a tick every 100 ms, ${seconds} s per row, node ${process.version})\n`,
+);
+console.log(
+  '| clients | upstream feeds | subscribe ack p50 / p99 (ms) | tick delivery p50 / p99 (ms) | updates per client per s | server+clients RSS growth (MB) |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(
+    `| ${r.clients} | ${r.feeds} | ${ms(r.ackP50)} / ${ms(r.ackP99)} | ${ms(r.deliveryP50)} / ${ms(r.deliveryP99)} | ${r.perClientPerSec.toFixed(1)} | ${r.rssMb.toFixed(0)} |`,
+  );
+}
+process.exit(0);

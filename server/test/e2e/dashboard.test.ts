@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = resolve('test-results');
+
+/** Pixels of the chart's canvases drawn in the candle colours (up #26a69a, down #ef5350). */
+function countCandlePixels(page: Page): Promise<{ up: number; down: number }> {
+  return page.evaluate(() => {
+    let up = 0;
+    let down = 0;
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-testid="chart"] canvas')) {
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0 || canvas.height === 0) continue;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (Math.abs(r - 0x26) < 12 && Math.abs(g - 0xa6) < 12 && Math.abs(b - 0x9a) < 12) up++;
+        if (Math.abs(r - 0xef) < 12 && Math.abs(g - 0x53) < 12 && Math.abs(b - 0x50) < 12) down++;
+      }
+    }
+    return { up, down };
+  });
+}
+
+const priceOf = async (page: Page) =>
+  Number((await page.getByTestId('last-price').innerText()).replace(/[^0-9.]/g, ''));
+
+describe('dashboard in headless Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let outDir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
+    outDir = await mkdtemp(join(tmpdir(), 'trendscope-client-'));
+    await promisify(execFile)(process.execPath, [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ]);
+    // Real time, a tick every 250 ms: the last price visibly moves within a second or two.
+    t = await startTestApp({ speed: 1, tickMs: 250, staticDir: outDir });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('draws real candles, shows the replay source, and the last price moves', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(t.url);
+
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(async () => (await priceOf(page)) > 0, { timeout: 10_000 }).toBe(true);
+    expect(await page.getByTestId('source-badge').innerText()).toMatch(/replay/i);
+    await expect.poll(() => page.getByTestId('connection-badge').getAttribute('data-state')).toBe('online');
+
+    const pixels = await countCandlePixels(page);
+    expect(pixels.up).toBeGreaterThan(500);
+    expect(pixels.down).toBeGreaterThan(500);
+
+    const first = await priceOf(page);
+    // Recorded BTC traded between about 46,000 and 60,000 in this window.
+    expect(first).toBeGreaterThan(30_000);
+    expect(first).toBeLessThan(80_000);
+    await expect.poll(() => priceOf(page), { timeout: 15_000, interval: 200 }).not.toBe(first);
+
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches symbol and timeframe without a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    await page.goto(t.url);
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
+
+    await page.locator('[data-symbol="ETH/USDT"]').click();
+    // ETH was around 2,500–4,400 USDT in the recording.
+    await expect.poll(() => priceOf(page), { timeout: 10_000 }).toBeLessThan(5_000);
+    await page.locator('[data-timeframe="1h"]').click();
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 10_000 }).toBe(0);
+    const pixels = await countCandlePixels(page);
+    expect(pixels.up + pixels.down).toBeGreaterThan(1000);
+    await expect.poll(() => page.title()).toMatch(/ETH\/USDT/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-eth-1h.png') });
+    await page.close();
+  });
+});
