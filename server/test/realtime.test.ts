@@ -55,33 +55,42 @@ describe('live candles over Socket.IO (replay at 60× speed)', () => {
     expect(res.ok).toBe(true);
     const first = await waitFor(() => c.candles[0], 'a first update');
     expect(first).toMatchObject({ symbol: 'ETH/USDT', timeframe: '1m' });
-    await waitFor(() => c.candles.some((e) => e.candle.time > first.candle.time), 'a new minute', 5_000);
-    const sameMinute = c.candles
-      .filter((e) => e.candle.time === first.candle.time)
-      .map((e) => e.candle.close);
-    expect(new Set(sameMinute).size).toBeGreaterThan(1);
+    // Watch one whole minute from its opening tick to its close.
+    const opened = await waitFor(
+      () => c.candles.find((e) => e.candle.time > first.candle.time),
+      'a new minute',
+      5_000,
+    );
+    await waitFor(() => c.candles.some((e) => e.candle.time > opened.candle.time), 'the minute after', 5_000);
+    const ticks = c.candles.filter((e) => e.candle.time === opened.candle.time).map((e) => e.candle);
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(new Set(ticks.map((x) => x.volume)).size).toBeGreaterThan(3);
+    expect(ticks.every((x) => x.open === ticks[0]!.open)).toBe(true);
   });
 
-  it('builds 5m candles from minutes, live, with the same values as history', async () => {
+  it('builds 5m candles from minutes, live: a closed 5m candle is exactly its five 1m candles', async () => {
     const c = await client();
-    const res = await subscribe(c, { symbol: 'SOL/USDT', timeframe: '5m' });
-    if (!res.ok) throw new Error(res.error.message);
-    expect(res.data.candles.every((x) => x.time % TIMEFRAME_MS['5m'] === 0)).toBe(true);
-    await waitFor(() => c.candles.length >= 5, 'five 5m updates');
-    const live = c.candles.at(-1)!.candle;
-    expect(live.time % TIMEFRAME_MS['5m']).toBe(0);
-    const minutes = (await (
-      await fetch(`${t.url}/api/candles?symbol=SOL/USDT&timeframe=1m&limit=10`)
-    ).json()) as CandlesResponse;
-    const inBucket = minutes.candles.filter(
-      (m) => bucketStart(m.time, '5m') === live.time && m.time < bucketStart(t.clock(), '1m'),
+    const minutes = await subscribe(c, { symbol: 'SOL/USDT', timeframe: '1m', limit: 20 });
+    const fives = await subscribe(c, { symbol: 'SOL/USDT', timeframe: '5m', limit: 20 });
+    if (!minutes.ok || !fives.ok) throw new Error('subscribe failed');
+    expect(fives.data.candles.every((x) => x.time % TIMEFRAME_MS['5m'] === 0)).toBe(true);
+    const bucket = fives.data.candles.at(-1)!.time;
+    // At 60x a 5m candle lasts five seconds: wait for the one forming now to close.
+    await waitFor(
+      () => c.candles.some((e) => e.timeframe === '5m' && e.candle.time > bucket),
+      'the forming 5m candle to close',
+      10_000,
     );
-    if (inBucket.length > 0) {
-      const folded = foldCandles(live.time, inBucket);
-      expect(live.open).toBe(folded.open);
-      expect(live.high).toBeGreaterThanOrEqual(folded.high);
-      expect(live.low).toBeLessThanOrEqual(folded.low);
-    }
+    const final5m = c.candles.filter((e) => e.timeframe === '5m' && e.candle.time === bucket).at(-1)!.candle;
+    const oneMinute = new Map(minutes.data.candles.map((x) => [x.time, x]));
+    for (const e of c.candles) if (e.timeframe === '1m') oneMinute.set(e.candle.time, e.candle);
+    const inBucket = [...oneMinute.values()]
+      .filter((x) => bucketStart(x.time, '5m') === bucket)
+      .sort((a, b) => a.time - b.time);
+    expect(inBucket).toHaveLength(5);
+    const folded = foldCandles(bucket, inBucket);
+    expect({ ...final5m, volume: 0 }).toEqual({ ...folded, volume: 0 });
+    expect(final5m.volume).toBeCloseTo(folded.volume, 6);
   });
 
   it('rejects bad input of every kind with a clear code, and keeps serving', async () => {
