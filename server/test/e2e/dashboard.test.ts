@@ -107,4 +107,43 @@ describe('dashboard in headless Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-eth-1h.png') });
     await page.close();
   });
+
+  it('reconnects after the connection drops and asks only for what it missed', async () => {
+    const resubscriptions: unknown[] = [];
+    t.app.io.on('connection', (socket) =>
+      socket.on('subscribe', (payload: unknown) => resubscriptions.push(payload)),
+    );
+    const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+    await page.goto(t.url);
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
+    const states: string[] = [];
+    await page.exposeFunction('reportState', (s: string) => states.push(s));
+    await page.evaluate(() => {
+      const badge = document.querySelector('[data-testid="connection-badge"]')!;
+      new MutationObserver(() =>
+        (window as unknown as { reportState(s: string): void }).reportState(
+          badge.getAttribute('data-state') ?? '',
+        ),
+      ).observe(badge, { attributes: true });
+    });
+
+    // Cut every transport, as a network drop would; the browser must come back by itself.
+    for (const socket of t.app.io.sockets.sockets.values()) socket.conn.close();
+    await expect
+      .poll(() => states.includes('reconnecting') || states.includes('connecting'), { timeout: 5_000 })
+      .toBe(true);
+    await expect
+      .poll(() => page.getByTestId('connection-badge').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('online');
+    await expect.poll(() => resubscriptions.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(resubscriptions.at(-1)).toMatchObject({
+      symbol: 'BTC/USDT',
+      timeframe: '1m',
+      since: expect.any(Number),
+    });
+
+    const before = await priceOf(page);
+    await expect.poll(() => priceOf(page), { timeout: 15_000, interval: 200 }).not.toBe(before);
+    await page.close();
+  });
 });
