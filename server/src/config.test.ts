@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', REDIS_URL: 'localhost:6379', MARKET_SOURCE: 'nasdaq' });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/PORT="eighty"/);
+    expect(attempt).toThrow(/PORT="eighty": must be a port number/);
     expect(attempt).toThrow(/REDIS_URL="localhost:6379": must be a URL starting with redis:\/\//);
     expect(attempt).toThrow(/MARKET_SOURCE="nasdaq"/);
   });

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number (0-65535)' })
+    .int('must be a port number (0-65535)')
+    .min(0, 'must be a port number (0-65535)')
+    .max(65_535, 'must be a port number (0-65535)')
+    .default(fallback);
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number above 0' })
+    .int('must be a whole number above 0')
+    .positive('must be a whole number above 0')
+    .default(fallback);
 const optionalUrl = (schemes: string[]) =>
   z
     .string()
@@ -25,7 +36,12 @@ const EnvSchema = z.object({
   /** How often the replay's forming candle moves. */
   REPLAY_TICK_MS: positiveInt(1000),
   /** Candles kept in memory per stream; snapshots are served from here. */
-  CANDLE_STORE_LIMIT: z.coerce.number().int().min(2000).max(100_000).default(3000),
+  CANDLE_STORE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number from 2000 to 100000' })
+    .int('must be a whole number from 2000 to 100000')
+    .min(2000, 'must be at least 2000, the largest snapshot a client may ask for')
+    .max(100_000, 'must be at most 100000')
+    .default(3000),
   MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(20),
 });
 
