@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { ReadinessResponse } from '../../shared/http.ts';
@@ -8,6 +9,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import type { Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { MarketService } from './market/market-service.ts';
 import type { MarketSource } from './market/port.ts';
 import { StreamHub } from './realtime/stream-hub.ts';
@@ -20,12 +22,16 @@ export interface AppParts {
   database: DatabaseHandle;
   logger: Logger;
   clock?: Clock;
+  /** Shared with the adapters that count upstream requests; created here when absent. */
+  metrics?: Metrics;
 }
 
 export interface AppOptions {
   candleStoreLimit: number;
   maxSubscriptionsPerSocket: number;
   staticDir?: string;
+  /** How long start-up waits for the market source before serving anyway (default 5 s). */
+  marketWaitMs?: number;
 }
 
 export interface App {
@@ -41,8 +47,17 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   const { logger } = parts;
   const clock = parts.clock ?? systemClock;
   const market = new MarketService(parts.source, clock, logger);
-  await market.init();
+  const loading = market.start();
+  // Serve at once if the markets load quickly; otherwise start anyway and say why in /readyz.
+  const outcome = await Promise.race([
+    loading.then(() => 'loaded'),
+    sleep(options.marketWaitMs ?? 5_000, undefined, { ref: false }),
+  ]);
+  if (outcome !== 'loaded') {
+    loading.catch((err: unknown) => logger.fatal({ err }, 'the market source rejected its configuration'));
+  }
   const cached = new Cached(parts.cache, logger);
+  const metrics = parts.metrics ?? createMetrics();
 
   const io: TypedServer = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
   const hub = new StreamHub(market, socketPublisher(io), { storeLimit: options.candleStoreLimit, logger });
@@ -58,7 +73,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       }
     };
     const checks = {
-      market: { ok: market.symbols().length > 0, detail: market.info.label },
+      market: market.readiness,
       cache: await check(parts.cache.kind, () => parts.cache.ping()),
       database: await check(parts.database.kind, () => parts.database.ping()),
     };
@@ -68,6 +83,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     createHttpApp({
       market: { market, hub, cached, clock },
       readiness,
+      metrics: metrics.registry,
       staticDir: options.staticDir,
       logger,
     }),

@@ -35,3 +35,26 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/MARKET_SOURCE="nasdaq"/);
   });
 });
+
+describe('loadConfig for a live exchange', () => {
+  it('reads the exchange, its symbols and a local override', () => {
+    const config = loadConfig({
+      MARKET_SOURCE: 'ccxt',
+      EXCHANGE: 'kraken',
+      SYMBOLS: ' BTC/USD , ETH/USD ',
+      EXCHANGE_API_URL: 'http://127.0.0.1:9000',
+    });
+    expect(config).toMatchObject({
+      marketSource: 'ccxt',
+      exchange: 'kraken',
+      symbols: ['BTC/USD', 'ETH/USD'],
+      exchangeApiUrl: 'http://127.0.0.1:9000',
+      exchangeWsUrl: undefined,
+    });
+  });
+
+  it('names a malformed symbol list', () => {
+    expect(() => loadConfig({ SYMBOLS: 'BTCUSDT' })).toThrow(/SYMBOLS="BTCUSDT": .*BASE\/QUOTE/);
+    expect(() => loadConfig({ EXCHANGE_API_URL: 'ftp://x' })).toThrow(/EXCHANGE_API_URL/);
+  });
+});

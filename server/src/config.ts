@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SymbolSchema } from '../../shared/market.ts';
 
 const port = (fallback: number) =>
   z.coerce
@@ -28,7 +29,35 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `replay` plays recorded Binance candles offline; `ccxt` talks to a live exchange. */
-  MARKET_SOURCE: z.enum(['replay']).default('replay'),
+  MARKET_SOURCE: z.enum(['replay', 'ccxt'], { error: 'must be replay or ccxt' }).default('replay'),
+  /** ccxt exchange id. */
+  EXCHANGE: z
+    .string()
+    .regex(/^[a-z0-9]+$/, 'must be a ccxt exchange id such as binance')
+    .default('binance'),
+  SYMBOLS: z
+    .string()
+    .default('BTC/USDT,ETH/USDT,BNB/USDT,SOL/USDT')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(SymbolSchema).min(1, 'must list at least one symbol')),
+  /** Replaces scheme, host and port of the exchange's REST URLs (a local exchange-compatible server). */
+  EXCHANGE_API_URL: optionalUrl(['http', 'https']),
+  /** The same for its WebSocket URLs; defaults to EXCHANGE_API_URL's host when that is set. */
+  EXCHANGE_WS_URL: optionalUrl(['ws', 'wss', 'http', 'https']),
+  EXCHANGE_TIMEOUT_MS: positiveInt(10_000),
+  /** Polling interval where the exchange has no WebSocket; never below the exchange's rate limit. */
+  POLL_INTERVAL_MS: positiveInt(2_000),
+  /** With REDIS_URL: how long an instance's lease on a stream's upstream feed lasts unless renewed. */
+  FEED_LEASE_MS: z.coerce
+    .number({ error: 'must be a whole number of ms' })
+    .int('must be a whole number of ms')
+    .min(1000, 'must be at least 1000')
+    .default(5_000),
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   /** Where embedded state lives (the PGlite database). */
@@ -50,6 +79,13 @@ export type Config = Readonly<{
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   marketSource: z.infer<typeof EnvSchema>['MARKET_SOURCE'];
+  exchange: string;
+  symbols: readonly string[];
+  exchangeApiUrl: string | undefined;
+  exchangeWsUrl: string | undefined;
+  exchangeTimeoutMs: number;
+  pollIntervalMs: number;
+  feedLeaseMs: number;
   redisUrl: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
@@ -78,6 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     marketSource: e.MARKET_SOURCE,
+    exchange: e.EXCHANGE,
+    symbols: Object.freeze(e.SYMBOLS),
+    exchangeApiUrl: e.EXCHANGE_API_URL,
+    exchangeWsUrl: e.EXCHANGE_WS_URL,
+    exchangeTimeoutMs: e.EXCHANGE_TIMEOUT_MS,
+    pollIntervalMs: e.POLL_INTERVAL_MS,
+    feedLeaseMs: e.FEED_LEASE_MS,
     redisUrl: e.REDIS_URL,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,

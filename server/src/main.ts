@@ -12,13 +12,44 @@ import { openDatabase } from './db/database.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { MarketSource } from './market/port.ts';
 import { createReplaySource } from './market/replay/replay-source.ts';
+import { CcxtSource } from './market/ccxt/ccxt-source.ts';
+import { createCcxtExchange } from './market/ccxt/create-exchange.ts';
+import { RateGate } from './market/rate-gate.ts';
+import { shareFeedsThroughRedis } from './market/redis/shared-feed-source.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 
 const STATIC_DIR = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
-async function createSource(config: Config, logger: Logger): Promise<MarketSource> {
+async function createSource(config: Config, logger: Logger, metrics: Metrics): Promise<MarketSource> {
   switch (config.marketSource) {
     case 'replay':
       return createReplaySource({ clock: systemClock, tickMs: config.replayTickMs, logger });
+    case 'ccxt': {
+      const gate = new RateGate(systemClock);
+      const count = (endpoint: string) =>
+        metrics.upstreamRequests.inc({ exchange: config.exchange, endpoint });
+      const exchange = createCcxtExchange({
+        exchangeId: config.exchange,
+        apiUrl: config.exchangeApiUrl,
+        wsUrl: config.exchangeWsUrl,
+        timeoutMs: config.exchangeTimeoutMs,
+        onRequest: count,
+        onRetryAfter: (ms) => gate.block(ms),
+      });
+      const source = new CcxtSource({
+        exchange,
+        symbols: config.symbols,
+        pollIntervalMs: config.pollIntervalMs,
+        clock: systemClock,
+        logger,
+        gate,
+        onWebSocketSubscribe: count,
+      });
+      // Several instances behind a load balancer: one upstream feed per stream across all of them.
+      return config.redisUrl
+        ? shareFeedsThroughRedis(source, { url: config.redisUrl, leaseMs: config.feedLeaseMs, logger })
+        : source;
+    }
   }
 }
 
@@ -36,13 +67,14 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
+  const metrics = createMetrics();
   const [source, database] = await Promise.all([
-    createSource(config, logger),
+    createSource(config, logger, metrics),
     openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger }),
   ]);
   const cache = config.redisUrl ? await createRedisCache(config.redisUrl, logger) : createMemoryCache();
   const app = await createApp(
-    { source, cache, database, logger },
+    { source, cache, database, logger, metrics },
     {
       candleStoreLimit: config.candleStoreLimit,
       maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,

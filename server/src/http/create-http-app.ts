@@ -4,12 +4,14 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { ApiError } from '../../../shared/errors.ts';
 import { AppError, httpStatusOf, toApiError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { Registry } from 'prom-client';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { marketRoutes } from './routes/market.ts';
 
 export interface HttpDeps {
   market: Parameters<typeof marketRoutes>[0];
   readiness: ReadinessCheck;
+  metrics: Registry;
   /** The built SPA (dist/client); when absent the API still works. */
   staticDir?: string;
   logger: Logger;
@@ -22,6 +24,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(express.json({ limit: '16kb' }));
 
   app.use(healthRoutes(deps.readiness));
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  });
   app.use(marketRoutes(deps.market));
   app.use('/api', (req, _res, next) =>
     next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)),

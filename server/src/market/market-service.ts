@@ -10,7 +10,10 @@ import { AppError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { BucketAggregator, aggregateCandles, baseTimeframeFor } from './aggregate.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { findGaps, isValidCandle, normalizeCandles } from './candles.ts';
+import { isMarketError } from './errors.ts';
+import { retryDelay } from './retry-policy.ts';
 import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } from './port.ts';
 
 /**
@@ -19,6 +22,8 @@ import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } fr
  */
 export class MarketService {
   private symbolsBySymbol = new Map<string, SymbolInfo>();
+  private loaded = false;
+  private loadError?: string;
 
   constructor(
     private readonly source: MarketSource,
@@ -30,9 +35,38 @@ export class MarketService {
     return this.source.info;
   }
 
-  async init(): Promise<void> {
-    const symbols = await this.source.loadSymbols();
-    this.symbolsBySymbol = new Map(symbols.map((s) => [s.symbol, s]));
+  /** Whether the source's markets are loaded, and why not if they are not. */
+  get readiness(): { ok: boolean; detail: string } {
+    if (this.loaded) return { ok: true, detail: this.info.label };
+    return {
+      ok: false,
+      detail: `loading markets of ${this.info.id}${this.loadError ? `: ${this.loadError}` : ''}`,
+    };
+  }
+
+  /**
+   * Loads the markets, retrying while the source is unreachable; rejects only on a configuration error.
+   * Until it resolves, requests get UPSTREAM_UNAVAILABLE with the reason.
+   */
+  async start(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const symbols = await this.source.loadSymbols();
+        this.symbolsBySymbol = new Map(symbols.map((s) => [s.symbol, s]));
+        this.loaded = true;
+        this.loadError = undefined;
+        return;
+      } catch (err) {
+        if (!isMarketError(err) || err.kind === 'config') throw err;
+        this.loadError = err.message;
+        const delay = retryDelay(err, attempt)!;
+        this.logger.warn(
+          { source: this.info.id, attempt, delayMs: Math.round(delay) },
+          `could not load markets: ${err.message}`,
+        );
+        await sleep(delay);
+      }
+    }
   }
 
   symbols(): SymbolInfo[] {
@@ -49,6 +83,8 @@ export class MarketService {
 
   /** Throws a client-facing error unless the stream can be served. */
   assertStream(symbol: string, timeframe: Timeframe): void {
+    if (!this.loaded)
+      throw new AppError('UPSTREAM_UNAVAILABLE', `Markets are not available yet: ${this.readiness.detail}`);
     if (!this.symbolsBySymbol.has(symbol)) {
       const known = [...this.symbolsBySymbol.keys()].join(', ');
       throw new AppError(

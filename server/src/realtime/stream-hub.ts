@@ -1,4 +1,4 @@
-import { streamKey, type Candle, type Timeframe } from '../../../shared/market.ts';
+import { TIMEFRAME_MS, streamKey, type Candle, type Timeframe } from '../../../shared/market.ts';
 import type { StreamStatus, SubscribeResult } from '../../../shared/protocol.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -27,6 +27,8 @@ interface Stream {
   status: StreamStatus;
   stop: Unsubscribe;
   ready: Promise<void>;
+  /** While a hole is being filled, newer candles wait here so clients receive everything in order. */
+  held?: Candle[];
 }
 
 /**
@@ -135,6 +137,46 @@ export class StreamHub {
   }
 
   private onCandle(stream: Stream, candle: Candle): void {
+    if (stream.held) {
+      stream.held.push(candle);
+      return;
+    }
+    const previous = stream.store.last;
+    const step = TIMEFRAME_MS[stream.timeframe];
+    if (previous && candle.time > previous.time + step) {
+      this.fillHole(stream, previous, candle);
+      return;
+    }
+    this.apply(stream, candle);
+  }
+
+  /**
+   * The feed skipped candles (a source that reconnected without catching up, a new leader): fetch
+   * them before passing anything newer on. A real gap in the exchange's data fetches nothing and moves on.
+   */
+  private fillHole(stream: Stream, previous: Candle, next: Candle): void {
+    stream.held = [next];
+    const missing = Math.min(
+      this.options.storeLimit,
+      (next.time - previous.time) / TIMEFRAME_MS[stream.timeframe] + 1,
+    );
+    this.options.logger.info({ stream: stream.key, missing: missing - 1 }, 'filling a hole in the feed');
+    this.market
+      .history(stream.symbol, stream.timeframe, { since: previous.time, limit: missing })
+      .then((candles) => {
+        for (const c of candles) if (c.time < next.time) this.apply(stream, c);
+      })
+      .catch((err: unknown) =>
+        this.options.logger.warn({ err, stream: stream.key }, 'could not fill a hole in the feed'),
+      )
+      .finally(() => {
+        const held = stream.held ?? [];
+        stream.held = undefined;
+        for (const c of held) this.apply(stream, c);
+      });
+  }
+
+  private apply(stream: Stream, candle: Candle): void {
     const previous = stream.store.last;
     const outcome = stream.store.upsert(candle);
     if (outcome === 'ignored') return;

@@ -1,0 +1,371 @@
+/**
+ * A local stand-in for Binance's public spot API, enough for ccxt: REST `/api/v3/exchangeInfo`,
+ * `/api/v3/klines`, `/api/v3/ticker/24hr`, `/api/v3/time`, and the kline WebSocket stream. It serves
+ * the recorded Binance candles (through the replay source) and can be told to misbehave the ways
+ * exchanges do: 429/418 with Retry-After, 5xx, timeouts, malformed JSON, reset connections, dropped
+ * WebSockets, or going away altogether.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { TIMEFRAMES, TIMEFRAME_MS, type Candle, type Timeframe } from '../../shared/market.ts';
+import type { Clock } from '../../server/src/clock.ts';
+import { silentLogger } from '../../server/src/logger.ts';
+import { MarketService } from '../../server/src/market/market-service.ts';
+import { createReplaySource, type ReplaySource } from '../../server/src/market/replay/replay-source.ts';
+
+export type FaultKind = 'rate-limit' | 'ban' | 'server-error' | 'timeout' | 'malformed' | 'reset';
+
+export interface Fault {
+  kind: FaultKind;
+  /** How many requests it hits; unlimited when absent. */
+  count?: number;
+  /** Only requests to this path, e.g. `/api/v3/klines`. */
+  path?: string;
+  /** Seconds, for rate-limit and ban. */
+  retryAfterSec?: number;
+}
+
+export interface FakeBinanceOptions {
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  /** How often the replay moves the forming candle, in ms of real time. */
+  tickMs?: number;
+  /** Serve the kline WebSocket stream too (default true). */
+  webSocket?: boolean;
+}
+
+const INTERVALS = new Set<string>(TIMEFRAMES);
+
+export class FakeBinance {
+  /** REST requests received, per path. */
+  readonly requests = new Map<string, number>();
+  /** WebSocket kline subscriptions received, per stream name (e.g. `btcusdt@kline_1m`). */
+  readonly subscriptions = new Map<string, number>();
+  private faults: Fault[] = [];
+  private server?: Server;
+  private wss?: WebSocketServer;
+  private readonly sockets = new Set<Socket>();
+  private readonly held = new Set<ServerResponse>();
+  private port: number;
+
+  private constructor(
+    private readonly market: MarketService,
+    private readonly replay: ReplaySource,
+    private readonly options: FakeBinanceOptions,
+    private readonly clock: Clock,
+  ) {
+    this.port = options.port ?? 0;
+  }
+
+  static async start(options: FakeBinanceOptions = {}): Promise<FakeBinance> {
+    const clock = options.clock ?? Date.now;
+    const replay = await createReplaySource({ clock, tickMs: options.tickMs ?? 250, logger: silentLogger });
+    const market = new MarketService(replay, clock, silentLogger);
+    await market.start();
+    const fake = new FakeBinance(market, replay, options, clock);
+    await fake.listen();
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  count(path: string): number {
+    return this.requests.get(path) ?? 0;
+  }
+
+  get subscriptionCount(): number {
+    return [...this.subscriptions.values()].reduce((a, b) => a + b, 0);
+  }
+
+  inject(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+    for (const res of this.held) res.destroy();
+    this.held.clear();
+  }
+
+  dropWebSockets(): void {
+    for (const client of this.wss?.clients ?? []) client.terminate();
+  }
+
+  /** The exchange goes away: every connection closes and new ones are refused. */
+  async stop(): Promise<void> {
+    this.dropWebSockets();
+    for (const res of this.held) res.destroy();
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.wss?.close();
+    this.server = undefined;
+  }
+
+  /** Back on the same port. */
+  async restart(): Promise<void> {
+    await this.listen();
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    await this.replay.close();
+  }
+
+  private async listen(): Promise<void> {
+    const server = createServer((req, res) => this.handle(req, res));
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    if (this.options.webSocket ?? true) {
+      this.wss = new WebSocketServer({ server, path: undefined });
+      this.wss.on('connection', (ws, req) => this.handleWebSocket(ws, req));
+    }
+    await new Promise<void>((resolve) => server.listen(this.port, this.options.host ?? '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  private takeFault(path: string): Fault | undefined {
+    const i = this.faults.findIndex((f) => !f.path || f.path === path);
+    if (i < 0) return undefined;
+    const fault = this.faults[i]!;
+    if (fault.count !== undefined && --fault.count <= 0) this.faults.splice(i, 1);
+    return fault;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    this.requests.set(url.pathname, (this.requests.get(url.pathname) ?? 0) + 1);
+    const fault = this.takeFault(url.pathname);
+    if (fault && this.misbehave(fault, res)) return;
+    this.route(url)
+      .then(({ status, body }) => send(res, status, body))
+      .catch((err: unknown) => send(res, 500, { code: -1000, msg: String(err) }));
+  }
+
+  /** Answers like a misbehaving exchange; true when the request is dealt with. */
+  private misbehave(fault: Fault, res: ServerResponse): boolean {
+    switch (fault.kind) {
+      case 'rate-limit':
+        send(
+          res,
+          429,
+          { code: -1003, msg: 'Too many requests; current limit is 6000 request weight per 1 MINUTE.' },
+          { 'Retry-After': String(fault.retryAfterSec ?? 1) },
+        );
+        return true;
+      case 'ban':
+        send(
+          res,
+          418,
+          { code: -1003, msg: 'Way too many requests; IP banned.' },
+          { 'Retry-After': String(fault.retryAfterSec ?? 2) },
+        );
+        return true;
+      case 'server-error':
+        res
+          .writeHead(503, { 'content-type': 'text/html' })
+          .end('<html><body>503 Service Unavailable</body></html>');
+        return true;
+      case 'timeout':
+        this.held.add(res);
+        res.on('close', () => this.held.delete(res));
+        return true;
+      case 'malformed':
+        res.writeHead(200, { 'content-type': 'application/json' }).end('[[1619395200000,"49066.76","4927');
+        return true;
+      case 'reset':
+        res.socket?.destroy();
+        return true;
+    }
+  }
+
+  private async route(url: URL): Promise<{ status: number; body: unknown }> {
+    const q = url.searchParams;
+    switch (url.pathname) {
+      case '/api/v3/time':
+      case '/api/v3/ping':
+        return { status: 200, body: url.pathname.endsWith('time') ? { serverTime: this.clock() } : {} };
+      case '/api/v3/exchangeInfo':
+        return { status: 200, body: this.exchangeInfo() };
+      case '/api/v3/klines': {
+        const symbol = this.symbolOf(q.get('symbol'));
+        const interval = q.get('interval') ?? '';
+        if (!symbol) return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
+        if (!INTERVALS.has(interval)) return { status: 400, body: { code: -1120, msg: 'Invalid interval.' } };
+        const limit = Math.min(1000, Number(q.get('limit') ?? 500));
+        const start = q.get('startTime');
+        const end = q.get('endTime');
+        let candles = await this.market.history(symbol, interval as Timeframe, {
+          since: start ? Number(start) : undefined,
+          limit,
+        });
+        if (end) candles = candles.filter((c) => c.time <= Number(end));
+        return { status: 200, body: candles.map((c) => kline(c, interval as Timeframe)) };
+      }
+      case '/api/v3/ticker/24hr': {
+        const symbol = this.symbolOf(q.get('symbol'));
+        if (!symbol) return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
+        const day = await this.market.history(symbol, '1m', { limit: 1440 });
+        return { status: 200, body: ticker(symbol, day) };
+      }
+      default:
+        return { status: 404, body: { code: -1, msg: `No such endpoint: ${url.pathname}` } };
+    }
+  }
+
+  private symbolOf(id: string | null): string | undefined {
+    return this.market.symbols().find((s) => s.base + s.quote === id)?.symbol;
+  }
+
+  private exchangeInfo() {
+    return {
+      timezone: 'UTC',
+      serverTime: this.clock(),
+      rateLimits: [{ rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 6000 }],
+      exchangeFilters: [],
+      symbols: this.market.symbols().map((s) => ({
+        symbol: s.base + s.quote,
+        status: 'TRADING',
+        baseAsset: s.base,
+        baseAssetPrecision: 8,
+        quoteAsset: s.quote,
+        quotePrecision: 8,
+        quoteAssetPrecision: 8,
+        orderTypes: ['LIMIT', 'MARKET'],
+        icebergAllowed: true,
+        ocoAllowed: true,
+        isSpotTradingAllowed: true,
+        isMarginTradingAllowed: false,
+        permissions: ['SPOT'],
+        filters: [
+          {
+            filterType: 'PRICE_FILTER',
+            minPrice: (10 ** -s.pricePrecision).toFixed(s.pricePrecision),
+            maxPrice: '1000000.00',
+            tickSize: (10 ** -s.pricePrecision).toFixed(s.pricePrecision),
+          },
+          { filterType: 'LOT_SIZE', minQty: '0.00001000', maxQty: '9000.00000000', stepSize: '0.00001000' },
+        ],
+      })),
+    };
+  }
+
+  private handleWebSocket(ws: WebSocket, req: IncomingMessage): void {
+    if (!(req.url ?? '').startsWith('/ws')) {
+      ws.close(1008, 'unknown path');
+      return;
+    }
+    const stops = new Map<string, () => void>();
+    ws.on('message', (data) => {
+      let msg: { method?: string; params?: string[]; id?: number };
+      try {
+        msg = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      for (const stream of msg.params ?? []) {
+        const match = /^([a-z0-9]+)@kline_(\w+)$/.exec(stream);
+        const symbol = match && this.symbolOf(match[1]!.toUpperCase());
+        const timeframe = match?.[2] as Timeframe | undefined;
+        if (!symbol || !timeframe || !INTERVALS.has(timeframe)) continue;
+        if (msg.method === 'SUBSCRIBE' && !stops.has(stream)) {
+          this.subscriptions.set(stream, (this.subscriptions.get(stream) ?? 0) + 1);
+          stops.set(
+            stream,
+            this.market.watch(symbol, timeframe, {
+              onCandle: (c) => ws.send(JSON.stringify(klineEvent(c, symbol, timeframe, this.clock()))),
+            }),
+          );
+        } else if (msg.method === 'UNSUBSCRIBE') {
+          stops.get(stream)?.();
+          stops.delete(stream);
+        }
+      }
+      ws.send(JSON.stringify({ result: null, id: msg.id }));
+    });
+    ws.on('close', () => {
+      for (const stop of stops.values()) stop();
+    });
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+function kline(c: Candle, tf: Timeframe): unknown[] {
+  return [
+    c.time,
+    String(c.open),
+    String(c.high),
+    String(c.low),
+    String(c.close),
+    String(c.volume),
+    c.time + TIMEFRAME_MS[tf] - 1,
+    String(c.volume * c.close),
+    100,
+    String(c.volume / 2),
+    String((c.volume * c.close) / 2),
+    '0',
+  ];
+}
+
+function klineEvent(c: Candle, symbol: string, tf: Timeframe, now: number) {
+  const id = symbol.replace('/', '');
+  return {
+    e: 'kline',
+    E: now,
+    s: id,
+    k: {
+      t: c.time,
+      T: c.time + TIMEFRAME_MS[tf] - 1,
+      s: id,
+      i: tf,
+      o: String(c.open),
+      c: String(c.close),
+      h: String(c.high),
+      l: String(c.low),
+      v: String(c.volume),
+      n: 100,
+      x: now >= c.time + TIMEFRAME_MS[tf],
+      q: String(c.volume * c.close),
+      V: '0',
+      Q: '0',
+      B: '0',
+    },
+  };
+}
+
+function ticker(symbol: string, day: Candle[]) {
+  const first = day[0]!;
+  const last = day[day.length - 1]!;
+  return {
+    symbol: symbol.replace('/', ''),
+    priceChange: String(last.close - first.open),
+    priceChangePercent: (((last.close - first.open) / first.open) * 100).toFixed(3),
+    lastPrice: String(last.close),
+    openPrice: String(first.open),
+    highPrice: String(Math.max(...day.map((c) => c.high))),
+    lowPrice: String(Math.min(...day.map((c) => c.low))),
+    volume: String(day.reduce((v, c) => v + c.volume, 0)),
+    openTime: first.time,
+    closeTime: last.time + 59_999,
+    count: day.length * 100,
+  };
+}

@@ -1,0 +1,203 @@
+import {
+  TIMEFRAMES,
+  TIMEFRAME_MS,
+  bucketStart,
+  type Candle,
+  type Timeframe,
+} from '../../../../shared/market.ts';
+import type { SourceInfo, SymbolInfo } from '../../../../shared/http.ts';
+import type { Clock } from '../../clock.ts';
+import type { Logger } from '../../logger.ts';
+import { MarketError } from '../errors.ts';
+import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } from '../port.ts';
+import type { RateGate } from '../rate-gate.ts';
+import { retryDelay } from '../retry-policy.ts';
+import type { CcxtExchange, CcxtMarket, OHLCV } from './ccxt-exchange.ts';
+import { CandleFeed } from './candle-feed.ts';
+import { translateCcxtError } from './translate-error.ts';
+
+const TICK_SIZE = 4;
+
+export interface CcxtSourceOptions {
+  exchange: CcxtExchange;
+  /** Symbols to offer, BASE/QUOTE; each must be an active spot market of the exchange. */
+  symbols: readonly string[];
+  pollIntervalMs: number;
+  clock: Clock;
+  logger: Logger;
+  /** One per exchange, shared with the client factory so a Retry-After pauses every request. */
+  gate: RateGate;
+  /** Counts WebSocket subscriptions for the upstream metric. */
+  onWebSocketSubscribe?: (channel: string) => void;
+  staleAfterMs?: number;
+  silenceMs?: number;
+  webSocketRetryMs?: number;
+  /** Most candles the exchange returns per request. */
+  maxCandlesPerRequest?: number;
+  /** An interactive history request gives up rather than wait longer than this for a rate limit. */
+  maxHistoryWaitMs?: number;
+}
+
+export function toCandle(row: OHLCV): Candle {
+  const [time, open, high, low, close, volume] = row;
+  return {
+    time,
+    open: open ?? NaN,
+    high: high ?? NaN,
+    low: low ?? NaN,
+    close: close ?? NaN,
+    volume: volume ?? 0,
+  };
+}
+
+function pricePrecision(market: CcxtMarket, precisionMode: number): number {
+  const p = market.precision?.price;
+  if (p === undefined || !(p > 0)) return 2;
+  return precisionMode === TICK_SIZE ? Math.max(0, Math.round(-Math.log10(p))) : Math.round(p);
+}
+
+/** A live exchange through ccxt: public endpoints only, spot markets only. */
+export class CcxtSource implements MarketSource {
+  readonly info: SourceInfo;
+  readonly fetchTimeframes: readonly Timeframe[];
+  readonly watchTimeframes: readonly Timeframe[];
+  private readonly feeds = new Set<CandleFeed>();
+  private readonly exchange: CcxtExchange;
+
+  constructor(private readonly options: CcxtSourceOptions) {
+    this.exchange = options.exchange;
+    this.info = { id: this.exchange.id, kind: 'exchange', label: `Live: ${this.exchange.id}` };
+    const offered = this.exchange.timeframes ?? {};
+    this.fetchTimeframes = TIMEFRAMES.filter((tf) => tf in offered);
+    this.watchTimeframes = this.fetchTimeframes;
+  }
+
+  async loadSymbols(): Promise<SymbolInfo[]> {
+    await this.exchange.loadHttpProxyAgent?.();
+    const markets = await this.call(() => this.exchange.loadMarkets());
+    const symbols: SymbolInfo[] = [];
+    const missing: string[] = [];
+    for (const symbol of this.options.symbols) {
+      const m = markets[symbol];
+      if (m && m.spot !== false && m.active !== false) {
+        symbols.push({
+          symbol,
+          base: m.base,
+          quote: m.quote,
+          pricePrecision: pricePrecision(m, this.exchange.precisionMode),
+        });
+      } else missing.push(symbol);
+    }
+    if (missing.length > 0) {
+      this.options.logger.warn(
+        { exchange: this.exchange.id, missing },
+        'SYMBOLS lists markets the exchange has no active spot market for; skipped',
+      );
+    }
+    if (symbols.length === 0) {
+      throw new MarketError(
+        'config',
+        `None of SYMBOLS (${this.options.symbols.join(', ')}) is an active spot market on ${this.exchange.id}`,
+      );
+    }
+    return symbols;
+  }
+
+  async fetchCandles(symbol: string, timeframe: Timeframe, options: FetchCandlesOptions): Promise<Candle[]> {
+    const now = this.options.clock();
+    const from = options.since ?? bucketStart(now, timeframe) - (options.limit - 1) * TIMEFRAME_MS[timeframe];
+    const candles = await this.fetchRange(
+      symbol,
+      timeframe,
+      from,
+      options.limit,
+      undefined,
+      this.options.maxHistoryWaitMs ?? 10_000,
+    );
+    return options.since === undefined ? candles.slice(-options.limit) : candles.slice(0, options.limit);
+  }
+
+  watchCandles(symbol: string, timeframe: Timeframe, handlers: WatchHandlers): Unsubscribe {
+    const canWatch = typeof this.exchange.watchOHLCV === 'function' && this.exchange.has.watchOHLCV === true;
+    const feed: CandleFeed = new CandleFeed({
+      exchangeId: this.exchange.id,
+      symbol,
+      timeframe,
+      handlers,
+      watch: canWatch
+        ? async () => (await this.exchange.watchOHLCV!(symbol, timeframe)).map(toCandle)
+        : undefined,
+      unwatch: this.exchange.unWatchOHLCV ? () => this.exchange.unWatchOHLCV!(symbol, timeframe) : undefined,
+      fetchSince: (since, signal) =>
+        this.fetchRange(symbol, timeframe, since, Number.POSITIVE_INFINITY, signal),
+      translate: (err) => translateCcxtError(err, this.exchange.id),
+      // Never faster than the exchange's own rate limit allows.
+      pollIntervalMs: Math.max(this.options.pollIntervalMs, this.exchange.rateLimit),
+      staleAfterMs: this.options.staleAfterMs ?? 10_000,
+      silenceMs: this.options.silenceMs ?? 60_000,
+      webSocketRetryMs: this.options.webSocketRetryMs ?? 60_000,
+      onWebSocketSubscribe: () => this.options.onWebSocketSubscribe?.(`ws:ohlcv:${timeframe}`),
+      clock: this.options.clock,
+      logger: this.options.logger,
+    });
+    this.feeds.add(feed);
+    feed.start();
+    return () => {
+      feed.stop();
+      this.feeds.delete(feed);
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const feed of this.feeds) feed.stop();
+    this.feeds.clear();
+    await this.exchange.close().catch(() => {});
+  }
+
+  /** Candles from `since` on, page by page, until `limit` or the forming candle. */
+  private async fetchRange(
+    symbol: string,
+    timeframe: Timeframe,
+    since: number,
+    limit: number,
+    signal?: AbortSignal,
+    maxWaitMs?: number,
+  ): Promise<Candle[]> {
+    const perRequest = this.options.maxCandlesPerRequest ?? 1000;
+    const forming = bucketStart(this.options.clock(), timeframe);
+    const out: Candle[] = [];
+    let cursor = since;
+    while (out.length < limit) {
+      const count = Math.min(perRequest, limit - out.length);
+      const page = (
+        await this.call(() => this.exchange.fetchOHLCV(symbol, timeframe, cursor, count), signal, maxWaitMs)
+      ).map(toCandle);
+      const fresh = page.filter((c) => c.time >= cursor);
+      out.push(...fresh);
+      const last = fresh.at(-1);
+      if (!last || last.time >= forming || fresh.length < count) break;
+      cursor = last.time + TIMEFRAME_MS[timeframe];
+    }
+    return out;
+  }
+
+  /** One upstream call: waits for the rate gate, translates failures, and pauses everyone on a rate limit. */
+  private async call<T>(op: () => Promise<T>, signal?: AbortSignal, maxWaitMs?: number): Promise<T> {
+    const { gate } = this.options;
+    if (maxWaitMs !== undefined && gate.waitMs > maxWaitMs) {
+      throw new MarketError(
+        'rate-limited',
+        `${this.exchange.id} asked us to wait ${Math.ceil(gate.waitMs / 1000)} s before the next request`,
+        gate.waitMs,
+      );
+    }
+    await gate.pass(signal);
+    try {
+      return await op();
+    } catch (err) {
+      const error = translateCcxtError(err, this.exchange.id);
+      if (error.kind === 'rate-limited' && gate.waitMs === 0) gate.block(retryDelay(error, 1)!);
+      throw error;
+    }
+  }
+}

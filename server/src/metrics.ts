@@ -1,0 +1,19 @@
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one app instance, served at GET /metrics. */
+export interface Metrics {
+  registry: Registry;
+  upstreamRequests: Counter<'exchange' | 'endpoint'>;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'trendscope_' });
+  const upstreamRequests = new Counter({
+    name: 'trendscope_upstream_requests_total',
+    help: 'Requests made to the market source, per exchange and endpoint (REST path, or ws:<channel> per subscription)',
+    labelNames: ['exchange', 'endpoint'] as const,
+    registers: [registry],
+  });
+  return { registry, upstreamRequests };
+}

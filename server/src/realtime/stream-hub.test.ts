@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Candle, Timeframe } from '../../../shared/market.ts';
+import { silentLogger } from '../logger.ts';
+import { MarketService } from '../market/market-service.ts';
+import type { FetchCandlesOptions, MarketSource, WatchHandlers } from '../market/port.ts';
+import { StreamHub, type StreamPublisher } from './stream-hub.ts';
+
+const M = 60_000;
+const T0 = 1_700_000_000_000 - (1_700_000_000_000 % M);
+const c = (i: number, close = 100 + i): Candle => ({
+  time: T0 + i * M,
+  open: 100,
+  high: 200,
+  low: 50,
+  close,
+  volume: 1,
+});
+
+/** A market whose history and live feed the test writes by hand. */
+class ScriptedSource implements MarketSource {
+  readonly info = { id: 'scripted', kind: 'exchange' as const, label: 'Scripted' };
+  readonly fetchTimeframes: Timeframe[] = ['1m'];
+  readonly watchTimeframes: Timeframe[] = ['1m'];
+  history: Candle[] = [];
+  handlers?: WatchHandlers;
+  async loadSymbols() {
+    return [{ symbol: 'X/USDT', base: 'X', quote: 'USDT', pricePrecision: 2 }];
+  }
+  async fetchCandles(_s: string, _t: Timeframe, { since, limit }: FetchCandlesOptions) {
+    const from = this.history.filter((x) => since === undefined || x.time >= since);
+    return since === undefined ? from.slice(-limit) : from.slice(0, limit);
+  }
+  watchCandles(_s: string, _t: Timeframe, handlers: WatchHandlers) {
+    this.handlers = handlers;
+    return () => (this.handlers = undefined);
+  }
+  async close() {}
+}
+
+async function setup() {
+  const source = new ScriptedSource();
+  source.history = [c(0), c(1), c(2)];
+  const market = new MarketService(source, () => T0 + 2 * M, silentLogger);
+  await market.start();
+  const published: Array<{ candle: Candle; reliable: boolean }> = [];
+  const publisher: StreamPublisher = {
+    candle: (_s, _t, candle, reliable) => published.push({ candle, reliable }),
+    status: () => {},
+  };
+  const hub = new StreamHub(market, publisher, { storeLimit: 100, logger: silentLogger });
+  await hub.subscribe('a', 'X/USDT', '1m', { limit: 100 });
+  return { source, hub, published };
+}
+
+describe('StreamHub', () => {
+  it('resends a closing candle reliably when the next one opens, and sends ticks volatile', async () => {
+    const { source, published } = await setup();
+    source.handlers!.onCandle(c(2, 150));
+    source.handlers!.onCandle(c(3));
+    expect(published.map((p) => [p.candle.time, p.candle.close, p.reliable])).toEqual([
+      [T0 + 2 * M, 150, false],
+      [T0 + 2 * M, 150, true],
+      [T0 + 3 * M, 103, true],
+    ]);
+  });
+
+  it('fills a hole in the feed from history before passing newer candles on, in order', async () => {
+    const { source, hub, published } = await setup();
+    source.history = [c(0), c(1), c(2), c(3), c(4), c(5), c(6)];
+    source.handlers!.onCandle(c(6));
+    source.handlers!.onCandle(c(6, 199));
+    await new Promise((r) => setTimeout(r, 20));
+    const times = published.map((p) => (p.candle.time - T0) / M);
+    expect(times.filter((t, i) => i === 0 || t !== times[i - 1])).toEqual([2, 3, 4, 5, 6]);
+    expect(hub.latest('X/USDT', '1m', 10)!.map((x) => (x.time - T0) / M)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(hub.latest('X/USDT', '1m', 1)![0]!.close).toBe(199);
+  });
+
+  it('stops the upstream feed when the last subscriber leaves', async () => {
+    const { source, hub } = await setup();
+    await hub.subscribe('b', 'X/USDT', '1m', { limit: 10 });
+    hub.unsubscribe('a', 'X/USDT', '1m');
+    expect(source.handlers).toBeDefined();
+    hub.releaseAll('b');
+    expect(source.handlers).toBeUndefined();
+    expect(hub.streamCount).toBe(0);
+  });
+});
