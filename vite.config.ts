@@ -28,5 +28,16 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // ccxt sends a WebSocket subscription from a .then() whose rejection it never handles, so a socket
+    // that closes at that instant (a test stopping the exchange) surfaces as an unhandled rejection.
+    // The server logs these (main.ts); here exactly that one ccxt error is not a test failure.
+    onUnhandledError(error) {
+      const stack = String((error as { stack?: unknown }).stack ?? '');
+      if (
+        /WebSocket is not open/.test(String(error.message)) &&
+        stack.includes('ccxt/js/src/base/ws/Client.js')
+      )
+        return false;
+    },
   },
 });

@@ -14,7 +14,8 @@ import { silentLogger } from '../../server/src/logger.ts';
 import { MarketService } from '../../server/src/market/market-service.ts';
 import { createReplaySource, type ReplaySource } from '../../server/src/market/replay/replay-source.ts';
 
-export type FaultKind = 'rate-limit' | 'ban' | 'server-error' | 'timeout' | 'malformed' | 'reset';
+export type FaultKind =
+  'rate-limit' | 'ban' | 'server-error' | 'timeout' | 'malformed' | 'reset' | 'invalid-symbol';
 
 export interface Fault {
   kind: FaultKind;
@@ -43,6 +44,8 @@ export class FakeBinance {
   readonly requests = new Map<string, number>();
   /** WebSocket kline subscriptions received, per stream name (e.g. `btcusdt@kline_1m`). */
   readonly subscriptions = new Map<string, number>();
+  /** Every REST request: when (ms, real time) and to which path. */
+  readonly log: Array<{ at: number; path: string; query: string; fault?: FaultKind }> = [];
   private faults: Fault[] = [];
   private server?: Server;
   private wss?: WebSocketServer;
@@ -146,6 +149,7 @@ export class FakeBinance {
     const url = new URL(req.url ?? '/', 'http://localhost');
     this.requests.set(url.pathname, (this.requests.get(url.pathname) ?? 0) + 1);
     const fault = this.takeFault(url.pathname);
+    this.log.push({ at: Date.now(), path: url.pathname, query: url.search, fault: fault?.kind });
     if (fault && this.misbehave(fault, res)) return;
     this.route(url)
       .then(({ status, body }) => send(res, status, body))
@@ -185,6 +189,9 @@ export class FakeBinance {
         return true;
       case 'reset':
         res.socket?.destroy();
+        return true;
+      case 'invalid-symbol':
+        send(res, 400, { code: -1121, msg: 'Invalid symbol.' });
         return true;
     }
   }
@@ -283,7 +290,10 @@ export class FakeBinance {
           stops.set(
             stream,
             this.market.watch(symbol, timeframe, {
-              onCandle: (c) => ws.send(JSON.stringify(klineEvent(c, symbol, timeframe, this.clock()))),
+              onCandle: (c) => {
+                if (ws.readyState === ws.OPEN)
+                  ws.send(JSON.stringify(klineEvent(c, symbol, timeframe, this.clock())));
+              },
             }),
           );
         } else if (msg.method === 'UNSUBSCRIBE') {
@@ -291,7 +301,7 @@ export class FakeBinance {
           stops.delete(stream);
         }
       }
-      ws.send(JSON.stringify({ result: null, id: msg.id }));
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ result: null, id: msg.id }));
     });
     ws.on('close', () => {
       for (const stop of stops.values()) stop();

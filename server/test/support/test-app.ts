@@ -62,6 +62,9 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
+  /** Another market source (a ccxt one, say); the replay by default. */
+  source?: MarketSource;
+  clock?: Clock;
   /** How much faster than real time the market runs. */
   speed?: number;
   tickMs?: number;
@@ -71,10 +74,11 @@ export interface TestAppOptions {
 
 /** The whole server on a random port: replay source, in-process cache, PGlite in a temp dir. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const clock = fastClock(options.speed ?? 60);
+  const clock = options.clock ?? fastClock(options.speed ?? 60);
   const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-test-'));
   const source = new CountingSource(
-    await createReplaySource({ clock, tickMs: options.tickMs ?? 50, logger: silentLogger }),
+    options.source ??
+      (await createReplaySource({ clock, tickMs: options.tickMs ?? 50, logger: silentLogger })),
   );
   const database = await openDatabase({ dataDir, logger: silentLogger });
   const app = await createApp(

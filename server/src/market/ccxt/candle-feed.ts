@@ -19,16 +19,19 @@ export interface FeedDeps {
   fetchSince: (since: number, signal: AbortSignal) => Promise<Candle[]>;
   translate: (err: unknown) => MarketError;
   pollIntervalMs: number;
-  /** Without a success for this long, the stream is `stale` rather than `reconnecting`. */
+  /** Without a success for this long (real time, like every duration here), the stream is `stale`. */
   staleAfterMs: number;
   /** A WebSocket silent for this long is treated as dropped. */
   silenceMs: number;
   /** After falling back to polling, try the WebSocket again after this long. */
   webSocketRetryMs: number;
   onWebSocketSubscribe?: () => void;
+  /** Market time, for candle buckets only. */
   clock: Clock;
   logger: Logger;
   random?: () => number;
+  /** Multiplies backoff delays (tests run the policy faster); a Retry-After is never shortened. */
+  backoffScale?: number;
 }
 
 /** Waits, or returns early when the feed stops; never throws. */
@@ -70,7 +73,7 @@ export class CandleFeed {
 
   constructor(private readonly deps: FeedDeps) {
     this.mode = deps.watch ? 'ws' : 'poll';
-    this.lastSuccess = deps.clock();
+    this.lastSuccess = Date.now();
   }
 
   start(): void {
@@ -99,7 +102,7 @@ export class CandleFeed {
         else {
           await this.pollOnce();
           await pause(this.deps.pollIntervalMs, this.signal);
-          if (this.deps.watch && this.deps.clock() >= this.webSocketRetryAt) this.mode = 'ws';
+          if (this.deps.watch && Date.now() >= this.webSocketRetryAt) this.mode = 'ws';
         }
       } catch (err) {
         if (this.signal.aborted) return;
@@ -126,7 +129,7 @@ export class CandleFeed {
       this.webSocketFailures++;
       if (!this.webSocketWorked || this.webSocketFailures >= 2) {
         this.mode = 'poll';
-        this.webSocketRetryAt = this.deps.clock() + this.deps.webSocketRetryMs;
+        this.webSocketRetryAt = Date.now() + this.deps.webSocketRetryMs;
         this.deps.logger.warn(
           { stream: this.name, err: error.message },
           'websocket unavailable; polling over REST instead',
@@ -135,8 +138,12 @@ export class CandleFeed {
       }
     }
     this.failures++;
-    const delay = retryDelay(error, this.failures, this.deps.random)!;
-    const stale = this.deps.clock() - this.lastSuccess >= this.deps.staleAfterMs;
+    const scale = this.deps.backoffScale ?? 1;
+    const delay = Math.max(
+      retryDelay(error, this.failures, this.deps.random)! * scale,
+      error.retryAfterMs ?? 0,
+    );
+    const stale = Date.now() - this.lastSuccess >= this.deps.staleAfterMs;
     this.setStatus(
       stale ? 'stale' : 'reconnecting',
       `${summarize(error.message)} — retrying in ${Math.ceil(delay / 1000)} s`,
@@ -196,6 +203,8 @@ export class CandleFeed {
   }
 
   private emit(candles: readonly Candle[]): void {
+    // An answer that lands after stop() belongs to nobody.
+    if (this.signal.aborted) return;
     for (const c of candles) {
       if (this.last !== undefined && c.time < this.last) continue;
       this.last = c.time;
@@ -209,7 +218,7 @@ export class CandleFeed {
       this.webSocketFailures = 0;
       this.webSocketWorked = true;
     }
-    this.lastSuccess = this.deps.clock();
+    this.lastSuccess = Date.now();
     this.setStatus('live', undefined);
   }
 

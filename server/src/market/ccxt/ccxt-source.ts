@@ -36,6 +36,8 @@ export interface CcxtSourceOptions {
   maxCandlesPerRequest?: number;
   /** An interactive history request gives up rather than wait longer than this for a rate limit. */
   maxHistoryWaitMs?: number;
+  /** Multiplies backoff delays; for tests only. */
+  backoffScale?: number;
 }
 
 export function toCandle(row: OHLCV): Candle {
@@ -139,6 +141,7 @@ export class CcxtSource implements MarketSource {
       onWebSocketSubscribe: () => this.options.onWebSocketSubscribe?.(`ws:ohlcv:${timeframe}`),
       clock: this.options.clock,
       logger: this.options.logger,
+      backoffScale: this.options.backoffScale,
     });
     this.feeds.add(feed);
     feed.start();
@@ -164,19 +167,26 @@ export class CcxtSource implements MarketSource {
     maxWaitMs?: number,
   ): Promise<Candle[]> {
     const perRequest = this.options.maxCandlesPerRequest ?? 1000;
+    const step = TIMEFRAME_MS[timeframe];
     const forming = bucketStart(this.options.clock(), timeframe);
     const out: Candle[] = [];
     let cursor = since;
     while (out.length < limit) {
-      const count = Math.min(perRequest, limit - out.length);
+      // Ask for no more than can exist up to now: exchanges weigh big pages heavier against the rate limit.
+      const possible = Math.max(1, Math.floor((forming - cursor) / step) + 2);
+      const count = Math.min(perRequest, limit - out.length, possible);
       const page = (
         await this.call(() => this.exchange.fetchOHLCV(symbol, timeframe, cursor, count), signal, maxWaitMs)
       ).map(toCandle);
       const fresh = page.filter((c) => c.time >= cursor);
+      if (fresh.length === 0 && out.length === 0 && cursor <= forming) {
+        // At least the forming candle exists; ccxt turns an unparseable body into an empty list.
+        throw new MarketError('temporary', `${this.exchange.id} sent an empty or malformed candle list`);
+      }
       out.push(...fresh);
       const last = fresh.at(-1);
       if (!last || last.time >= forming || fresh.length < count) break;
-      cursor = last.time + TIMEFRAME_MS[timeframe];
+      cursor = last.time + step;
     }
     return out;
   }

@@ -6,8 +6,8 @@ const short = (err: unknown) => (err instanceof Error ? err.message : String(err
 /** Maps every ccxt error class onto what the caller must do. Order matters: subclasses first. */
 export function translateCcxtError(err: unknown, exchangeId: string): MarketError {
   if (err instanceof MarketError) return err;
-  // RateLimitExceeded extends DDoSProtection, which extends NetworkError.
-  if (err instanceof ccxt.DDoSProtection) {
+  // Both extend NetworkError, and not each other: check them first, and each by name.
+  if (err instanceof ccxt.RateLimitExceeded || err instanceof ccxt.DDoSProtection) {
     return new MarketError('rate-limited', `${exchangeId} asked us to slow down: ${short(err)}`);
   }
   // OnMaintenance extends ExchangeNotAvailable, which extends NetworkError.

@@ -1,0 +1,61 @@
+import { FakeBinance, type FakeBinanceOptions } from '../../../scripts/fake-exchange/binance-server.ts';
+import type { Clock } from '../../src/clock.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { CcxtSource, type CcxtSourceOptions } from '../../src/market/ccxt/ccxt-source.ts';
+import { createCcxtExchange } from '../../src/market/ccxt/create-exchange.ts';
+import { RateGate } from '../../src/market/rate-gate.ts';
+import { createMetrics, type Metrics } from '../../src/metrics.ts';
+import { fastClock } from './clock.ts';
+
+export interface CcxtStack {
+  fake: FakeBinance;
+  clock: Clock;
+  metrics: Metrics;
+  /** A fresh ccxt source against the fake exchange; several may share one fake, like instances do. */
+  source(overrides?: Partial<CcxtSourceOptions> & { timeoutMs?: number; webSocketUrl?: string }): CcxtSource;
+  close(): Promise<void>;
+}
+
+/** The local Binance with ccxt pointed at it through EXCHANGE_API_URL-style overrides. */
+export async function startCcxtStack(
+  options: FakeBinanceOptions & { speed?: number } = {},
+): Promise<CcxtStack> {
+  const clock = options.clock ?? fastClock(options.speed ?? 1);
+  const fake = await FakeBinance.start({ ...options, clock });
+  const metrics = createMetrics({ defaultMetrics: false });
+  const sources: CcxtSource[] = [];
+  return {
+    fake,
+    clock,
+    metrics,
+    source(overrides = {}) {
+      const gate = new RateGate();
+      const exchange = createCcxtExchange({
+        exchangeId: 'binance',
+        apiUrl: fake.url,
+        wsUrl: overrides.webSocketUrl,
+        timeoutMs: overrides.timeoutMs ?? 2_000,
+        onRequest: (endpoint) => metrics.upstreamRequests.inc({ exchange: 'binance', endpoint }),
+        onRetryAfter: (ms) => gate.block(ms),
+      });
+      const source = new CcxtSource({
+        exchange,
+        symbols: ['BTC/USDT', 'ETH/USDT', 'BNB/USDT', 'SOL/USDT'],
+        pollIntervalMs: 200,
+        clock,
+        logger: silentLogger,
+        gate,
+        staleAfterMs: 1_500,
+        silenceMs: 5_000,
+        backoffScale: 0.05,
+        ...overrides,
+      });
+      sources.push(source);
+      return source;
+    },
+    async close() {
+      await Promise.all(sources.map((s) => s.close()));
+      await fake.close();
+    },
+  };
+}
