@@ -2,6 +2,7 @@ import { PriceChart } from './chart/PriceChart.tsx';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { Header } from './components/Header.tsx';
 import { LoadingOverlay } from './components/LoadingOverlay.tsx';
+import { StreamNotice } from './components/StreamNotice.tsx';
 
 export function App() {
   return (
@@ -11,6 +12,7 @@ export function App() {
         <PriceChart />
         <LoadingOverlay />
         <ErrorBanner />
+        <StreamNotice />
       </main>
     </div>
   );

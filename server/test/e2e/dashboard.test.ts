@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCcxtStack } from '../support/ccxt-stack.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -145,5 +146,41 @@ describe('dashboard in headless Chromium', () => {
     const before = await priceOf(page);
     await expect.poll(() => priceOf(page), { timeout: 15_000, interval: 200 }).not.toBe(before);
     await page.close();
+  });
+
+  it('on a live exchange: shows it, says when it goes stale, and recovers by itself', async () => {
+    const stack = await startCcxtStack({ tickMs: 250 });
+    const live = await startTestApp({
+      source: stack.source({ staleAfterMs: 1_000 }),
+      clock: stack.clock,
+      staticDir: outDir,
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+      await page.goto(live.url);
+      await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
+      expect(await page.getByTestId('source-badge').innerText()).toMatch(/Live: binance/);
+      expect(await page.getByTestId('stream-notice').count()).toBe(0);
+
+      await stack.fake.stop();
+      await expect
+        .poll(() => page.getByTestId('stream-notice').getAttribute('data-state'), { timeout: 15_000 })
+        .toBe('stale');
+      expect(await page.getByTestId('stream-notice').innerText()).toMatch(/showing the last candles/);
+      expect(await page.getByTestId('connection-badge').innerText()).toMatch(/stale/i);
+      const pixels = await countCandlePixels(page);
+      expect(pixels.up + pixels.down).toBeGreaterThan(1000);
+      await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-exchange-stale.png') });
+
+      await stack.fake.restart();
+      await expect.poll(() => page.getByTestId('stream-notice').count(), { timeout: 20_000 }).toBe(0);
+      const before = await priceOf(page);
+      await expect.poll(() => priceOf(page), { timeout: 15_000, interval: 200 }).not.toBe(before);
+      await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-exchange-live.png') });
+      await page.close();
+    } finally {
+      await live.close();
+      await stack.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { MarketSource, WatchHandlers } from '../../src/market/port.ts';
 import { createReplaySource } from '../../src/market/replay/replay-source.ts';
+import type { Metrics } from '../../src/metrics.ts';
 import { fastClock } from './clock.ts';
 
 /** Wraps a source and counts the upstream work done through it. */
@@ -65,6 +66,8 @@ export interface TestAppOptions {
   /** Another market source (a ccxt one, say); the replay by default. */
   source?: MarketSource;
   clock?: Clock;
+  /** The registry the source counts upstream requests into. */
+  metrics?: Metrics;
   /** How much faster than real time the market runs. */
   speed?: number;
   tickMs?: number;
@@ -82,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   );
   const database = await openDatabase({ dataDir, logger: silentLogger });
   const app = await createApp(
-    { source, cache: createMemoryCache(), database, logger: silentLogger, clock },
+    { source, cache: createMemoryCache(), database, logger: silentLogger, clock, metrics: options.metrics },
     {
       candleStoreLimit: 3000,
       maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 20,

@@ -1,0 +1,117 @@
+/**
+ * Upstream budget: how many requests the exchange sees per stream, whatever the number of viewers.
+ * N real socket.io clients watch BTC/USDT 1m on TrendScope running ccxt against the local Binance
+ * (scripts/fake-exchange), once over its WebSocket and once polling over REST.
+ *
+ *   node --import tsx scripts/bench-upstream.ts [--clients 1,100,1000] [--seconds 20] [--poll-ms 2000]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import { createApp } from '../server/src/app.ts';
+import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
+import { openDatabase } from '../server/src/db/database.ts';
+import { silentLogger } from '../server/src/logger.ts';
+import { CcxtSource } from '../server/src/market/ccxt/ccxt-source.ts';
+import { createCcxtExchange } from '../server/src/market/ccxt/create-exchange.ts';
+import { RateGate } from '../server/src/market/rate-gate.ts';
+import { FakeBinance } from './fake-exchange/binance-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '1,100,1000' },
+    seconds: { type: 'string', default: '20' },
+    'poll-ms': { type: 'string', default: '2000' },
+  },
+});
+const counts = values.clients.split(',').map(Number);
+const seconds = Number(values.seconds);
+const pollMs = Number(values['poll-ms']);
+
+async function run(clients: number, webSocket: boolean) {
+  const fake = await FakeBinance.start({ webSocket });
+  const gate = new RateGate();
+  const exchange = createCcxtExchange({
+    exchangeId: 'binance',
+    apiUrl: fake.url,
+    timeoutMs: 10_000,
+    onRetryAfter: (ms) => gate.block(ms),
+  });
+  const source = new CcxtSource({
+    exchange,
+    symbols: ['BTC/USDT'],
+    pollIntervalMs: pollMs,
+    clock: Date.now,
+    logger: silentLogger,
+    gate,
+  });
+  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
+  const app = await createApp(
+    {
+      source,
+      cache: createMemoryCache(),
+      database: await openDatabase({ dataDir, logger: silentLogger }),
+      logger: silentLogger,
+    },
+    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20 },
+  );
+  const { port } = await app.listen(0, '127.0.0.1');
+  const sockets: Socket[] = [];
+  let received = 0;
+  for (let i = 0; i < clients; i++) {
+    const s = io(`http://127.0.0.1:${port}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    s.on('candle', () => received++);
+    sockets.push(s);
+  }
+  await Promise.all(
+    sockets.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))),
+  );
+  const opening = fake.count('/api/v3/klines');
+  await Promise.all(
+    sockets.map((s) =>
+      s.timeout(60_000).emitWithAck('subscribe', { symbol: 'BTC/USDT', timeframe: '1m', limit: 500 }),
+    ),
+  );
+  const history = fake.count('/api/v3/klines') - opening;
+  const from = Date.now();
+  const before = fake.count('/api/v3/klines');
+  received = 0;
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const steady = fake.count('/api/v3/klines') - before;
+  const elapsedMin = (Date.now() - from) / 60_000;
+  const row = {
+    clients,
+    mode: webSocket ? 'WebSocket' : `polling every ${pollMs / 1000} s`,
+    history,
+    restPerMin: steady / elapsedMin,
+    subscriptions: fake.subscriptionCount,
+    updatesPerClientPerMin: received / clients / elapsedMin,
+  };
+  for (const s of sockets) s.disconnect();
+  await app.close();
+  await fake.close();
+  await rm(dataDir, { recursive: true, force: true });
+  return row;
+}
+
+const rows = [];
+for (const webSocket of [true, false]) for (const n of counts) rows.push(await run(n, webSocket));
+console.log(
+  `\nUpstream requests for one stream (BTC/USDT 1m) against the local Binance, ${seconds} s per row, node ${process.version}\n`,
+);
+console.log(
+  '| viewers | feed | klines requests to open the stream | klines requests per minute, steady | WebSocket subscriptions | updates per viewer per minute |',
+);
+console.log('|---:|---|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(
+    `| ${r.clients} | ${r.mode} | ${r.history} | ${r.restPerMin.toFixed(1)} | ${r.subscriptions} | ${r.updatesPerClientPerMin.toFixed(0)} |`,
+  );
+}
+process.exit(0);
