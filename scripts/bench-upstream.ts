@@ -26,6 +26,10 @@ const { values } = parseArgs({
     'poll-ms': { type: 'string', default: '2000' },
   },
 });
+// As in main.ts: ccxt can reject a WebSocket send it never awaited; log it, never crash on it.
+process.on('unhandledRejection', (reason) =>
+  console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason),
+);
 const counts = values.clients.split(',').map(Number);
 const seconds = Number(values.seconds);
 const pollMs = Number(values['poll-ms']);

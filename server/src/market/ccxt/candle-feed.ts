@@ -82,9 +82,15 @@ export class CandleFeed {
     );
   }
 
-  stop(): void {
+  /** Stops the feed; resolves once the exchange has been told (at most a second). */
+  stop(): Promise<void> {
     this.abort.abort();
-    if (this.mode === 'ws') this.deps.unwatch?.().catch(() => {});
+    if (this.mode !== 'ws' || !this.deps.unwatch) return Promise.resolve();
+    const told = this.deps.unwatch().then(
+      () => {},
+      () => {},
+    );
+    return Promise.race([told, sleep(1_000, undefined, { ref: false })]);
   }
 
   private get name() {

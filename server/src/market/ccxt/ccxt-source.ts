@@ -64,6 +64,8 @@ export class CcxtSource implements MarketSource {
   readonly fetchTimeframes: readonly Timeframe[];
   readonly watchTimeframes: readonly Timeframe[];
   private readonly feeds = new Set<CandleFeed>();
+  /** Feeds told to stop whose unsubscription may still be on its way. */
+  private readonly stopping = new Set<Promise<void>>();
   private readonly exchange: CcxtExchange;
 
   constructor(private readonly options: CcxtSourceOptions) {
@@ -146,13 +148,15 @@ export class CcxtSource implements MarketSource {
     this.feeds.add(feed);
     feed.start();
     return () => {
-      feed.stop();
-      this.feeds.delete(feed);
+      if (!this.feeds.delete(feed)) return;
+      const stopped = feed.stop().finally(() => this.stopping.delete(stopped));
+      this.stopping.add(stopped);
     };
   }
 
   async close(): Promise<void> {
-    for (const feed of this.feeds) feed.stop();
+    // Let the unsubscriptions go out before the sockets close under them.
+    await Promise.all([...[...this.feeds].map((feed) => feed.stop()), ...this.stopping]);
     this.feeds.clear();
     await this.exchange.close().catch(() => {});
   }
