@@ -14,6 +14,9 @@ export const CandlesQuerySchema = z.object({
 });
 export type CandlesQuery = z.infer<typeof CandlesQuerySchema>;
 
+export const AnalysisQuerySchema = z.object({ symbol: SymbolSchema, timeframe: TimeframeSchema });
+export type AnalysisQuery = z.infer<typeof AnalysisQuerySchema>;
+
 export interface CandlesResponse {
   symbol: string;
   timeframe: Timeframe;

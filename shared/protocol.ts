@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CandleSchema, SymbolSchema, TimeframeSchema, type Candle, type Timeframe } from './market.ts';
+import { SymbolSchema, TimeframeSchema, type Candle, type Timeframe } from './market.ts';
 import type { Ack } from './errors.ts';
+import type { Analysis, IndicatorValues } from './analysis.ts';
 
 /** Most candles one snapshot may carry; the server's store per stream holds at least this many. */
 export const MAX_SNAPSHOT_CANDLES = 2000;
@@ -34,12 +35,13 @@ export const StreamStatusSchema = z.object({
 });
 export type StreamStatus = z.infer<typeof StreamStatusSchema>;
 
-export const CandleEventSchema = z.object({
-  symbol: SymbolSchema,
-  timeframe: TimeframeSchema,
-  candle: CandleSchema,
-});
-export type CandleEvent = z.infer<typeof CandleEventSchema>;
+export interface CandleEvent {
+  symbol: string;
+  timeframe: Timeframe;
+  candle: Candle;
+  /** The chart's indicators at this candle, computed incrementally as it forms. */
+  indicators?: IndicatorValues;
+}
 
 export interface SubscribeResult {
   symbol: string;
@@ -51,6 +53,8 @@ export interface SubscribeResult {
   mode: 'snapshot' | 'delta';
   candles: Candle[];
   status: StreamStatus;
+  /** The stream's latest analysis with its indicator series; null when it could not be computed. */
+  analysis: Analysis | null;
 }
 
 export interface UnsubscribeResult {
@@ -61,6 +65,8 @@ export interface UnsubscribeResult {
 export interface ServerToClientEvents {
   candle: (event: CandleEvent) => void;
   status: (status: StreamStatus) => void;
+  /** A new analysis of a stream: at most once a minute, and when a candle closes. */
+  analysis: (analysis: Analysis) => void;
 }
 
 export interface ClientToServerEvents {
