@@ -1,15 +1,4 @@
-import {
-  ADX,
-  ATR,
-  BollingerBands,
-  EMA,
-  MACD,
-  OBV,
-  RSI,
-  SMA,
-  StochasticOscillator,
-  VWAP,
-} from 'trading-signals';
+import { BollingerBands, OBV, RSI, SMA, StochasticOscillator } from 'trading-signals';
 import type { IndicatorValues } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
 
