@@ -13,6 +13,8 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { MarketService } from './market/market-service.ts';
 import type { MarketSource } from './market/port.ts';
 import { StreamHub } from './realtime/stream-hub.ts';
+import { AnalysisScheduler } from './analysis/analysis-scheduler.ts';
+import { AnalysisService } from './analysis/analysis-service.ts';
 import { attachSocketHandlers, socketPublisher, type TypedServer } from './realtime/socket-server.ts';
 
 /** The real clients, built by the composition root (main.ts) or by a test. */
@@ -24,6 +26,8 @@ export interface AppParts {
   clock?: Clock;
   /** Shared with the adapters that count upstream requests; created here when absent. */
   metrics?: Metrics;
+  /** Socket.IO adapter spanning instances (the Redis adapter when REDIS_URL is set). */
+  socketAdapter?: Parameters<TypedServer['adapter']>[0];
 }
 
 export interface AppOptions {
@@ -32,6 +36,8 @@ export interface AppOptions {
   staticDir?: string;
   /** How long start-up waits for the market source before serving anyway (default 5 s). */
   marketWaitMs?: number;
+  /** How often each watched stream is analysed besides on candle close (default a minute). */
+  analysisIntervalMs?: number;
 }
 
 export interface App {
@@ -39,6 +45,7 @@ export interface App {
   readonly io: TypedServer;
   readonly hub: StreamHub;
   readonly market: MarketService;
+  readonly analysis: AnalysisService;
   listen(port: number, host?: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -60,8 +67,32 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   const metrics = parts.metrics ?? createMetrics();
 
   const io: TypedServer = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
-  const hub = new StreamHub(market, socketPublisher(io), { storeLimit: options.candleStoreLimit, logger });
-  attachSocketHandlers(io, hub, { maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket, logger });
+  if (parts.socketAdapter) io.adapter(parts.socketAdapter);
+  const publisher = socketPublisher(io);
+  const hub = new StreamHub(market, publisher, {
+    storeLimit: options.candleStoreLimit,
+    logger,
+    onCandleClosed: (symbol, timeframe) => scheduler.refresh(symbol, timeframe),
+  });
+  const analysis = new AnalysisService({
+    market,
+    hub,
+    cached,
+    clock,
+    onComputed: () => metrics.analysisComputations.inc(),
+  });
+  const scheduler = new AnalysisScheduler({
+    service: analysis,
+    hub,
+    publish: (a) => publisher.analysis(a),
+    logger,
+    intervalMs: options.analysisIntervalMs,
+  });
+  scheduler.start();
+  attachSocketHandlers(io, hub, analysis, {
+    maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
+    logger,
+  });
 
   const readiness = async (): Promise<ReadinessResponse> => {
     const check = async (name: string, probe: () => Promise<unknown>) => {
@@ -81,7 +112,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   };
   const httpServer = createServer(
     createHttpApp({
-      market: { market, hub, cached, clock },
+      market: { market, hub, cached, clock, analysis },
       readiness,
       metrics: metrics.registry,
       staticDir: options.staticDir,
@@ -96,6 +127,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     io,
     hub,
     market,
+    analysis,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -103,6 +135,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       });
     },
     async close() {
+      scheduler.stop();
       hub.closeAll();
       await io.close();
       await parts.source.close();

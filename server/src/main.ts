@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { createMemoryCache } from './cache/memory/memory-cache.ts';
 import { createRedisCache } from './cache/redis/redis-cache.ts';
+import { withFallback } from './cache/fallback-cache.ts';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -45,12 +48,23 @@ async function createSource(config: Config, logger: Logger, metrics: Metrics): P
         gate,
         onWebSocketSubscribe: count,
       });
-      // Several instances behind a load balancer: one upstream feed per stream across all of them.
-      return config.redisUrl
-        ? shareFeedsThroughRedis(source, { url: config.redisUrl, leaseMs: config.feedLeaseMs, logger })
-        : source;
+      return source;
     }
   }
+}
+
+/** With REDIS_URL: one feed per stream across instances, a shared cache, broadcasts across instances. */
+async function redisParts(config: Config, logger: Logger, source: MarketSource) {
+  const url = config.redisUrl;
+  if (!url) return { source, cache: createMemoryCache(), socketAdapter: undefined };
+  const pub = new Redis(url, { retryStrategy: (n) => Math.min(n * 200, 5_000) });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', () => {});
+  return {
+    source: await shareFeedsThroughRedis(source, { url, leaseMs: config.feedLeaseMs, logger }),
+    cache: withFallback(await createRedisCache(url, logger), createMemoryCache(), logger),
+    socketAdapter: createAdapter(pub, sub),
+  };
 }
 
 async function main(): Promise<void> {
@@ -68,13 +82,13 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   const metrics = createMetrics();
-  const [source, database] = await Promise.all([
+  const [marketSource, database] = await Promise.all([
     createSource(config, logger, metrics),
     openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger }),
   ]);
-  const cache = config.redisUrl ? await createRedisCache(config.redisUrl, logger) : createMemoryCache();
+  const { source, cache, socketAdapter } = await redisParts(config, logger, marketSource);
   const app = await createApp(
-    { source, cache, database, logger, metrics },
+    { source, cache, database, logger, metrics, socketAdapter },
     {
       candleStoreLimit: config.candleStoreLimit,
       maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,

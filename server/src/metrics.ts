@@ -4,6 +4,7 @@ import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 export interface Metrics {
   registry: Registry;
   upstreamRequests: Counter<'exchange' | 'endpoint'>;
+  analysisComputations: Counter;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -15,5 +16,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     labelNames: ['exchange', 'endpoint'] as const,
     registers: [registry],
   });
-  return { registry, upstreamRequests };
+  const analysisComputations = new Counter({
+    name: 'trendscope_analysis_computations_total',
+    help: 'Full analyses computed by this instance (cache misses that won the lock)',
+    registers: [registry],
+  });
+  return { registry, upstreamRequests, analysisComputations };
 }

@@ -1,5 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.ts';
 import type { CacheStore } from './port.ts';
+
+/** How long a computation may hold its lock, how long others wait for it, and how often they look. */
+const LOCK_MS = 10_000;
+const WAIT_MS = 5_000;
+const POLL_MS = 25;
 
 /**
  * Cache-aside with single-flight: concurrent callers for one key share one computation, and a cache
@@ -14,20 +20,52 @@ export class Cached {
     private readonly logger: Logger,
   ) {}
 
-  getOrCompute<T>(key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
-    const running = this.inFlight.get(key);
-    if (running) return running as Promise<T>;
-    const work = this.load(key, ttlMs, compute).finally(() => this.inFlight.delete(key));
+  async getOrCompute<T>(key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+    return (await this.load(key, ttlMs, compute)).value;
+  }
+
+  /**
+   * Like getOrCompute, and says whether this call computed the value (true for exactly one caller
+   * across every process sharing the cache, while the cache works).
+   */
+  load<T>(key: string, ttlMs: number, compute: () => Promise<T>): Promise<{ value: T; computed: boolean }> {
+    const running = this.inFlight.get(key) as Promise<{ value: T; computed: boolean }> | undefined;
+    // Callers joining a computation in flight did not compute it themselves.
+    if (running) return running.then(({ value }) => ({ value, computed: false }));
+    const work = this.loadOnce(key, ttlMs, compute).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, work);
     return work;
   }
 
-  private async load<T>(key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+  private async loadOnce<T>(
+    key: string,
+    ttlMs: number,
+    compute: () => Promise<T>,
+  ): Promise<{ value: T; computed: boolean }> {
+    const hit = await this.read<T>(key);
+    if (hit !== undefined) return { value: hit, computed: false };
+    // Across processes: one takes the lock and computes; the others wait for its result.
+    const release = await this.attempt(() => this.store.lock(key, LOCK_MS));
+    if (release === undefined && !this.failing) {
+      const deadline = Date.now() + WAIT_MS;
+      while (Date.now() < deadline) {
+        await sleep(POLL_MS);
+        const value = await this.read<T>(key);
+        if (value !== undefined) return { value, computed: false };
+      }
+    }
+    try {
+      const value = await compute();
+      await this.attempt(() => this.store.set(key, JSON.stringify(value), ttlMs));
+      return { value, computed: true };
+    } finally {
+      if (release) await release();
+    }
+  }
+
+  private async read<T>(key: string): Promise<T | undefined> {
     const hit = await this.attempt(() => this.store.get(key));
-    if (hit !== undefined) return JSON.parse(hit) as T;
-    const value = await compute();
-    await this.attempt(() => this.store.set(key, JSON.stringify(value), ttlMs));
-    return value;
+    return hit === undefined ? undefined : (JSON.parse(hit) as T);
   }
 
   private async attempt<R>(op: () => Promise<R>): Promise<R | undefined> {

@@ -1,5 +1,7 @@
 import type { Server, Socket } from 'socket.io';
+import type { Analysis } from '../../../shared/analysis.ts';
 import type { Ack } from '../../../shared/errors.ts';
+import type { AnalysisService } from '../analysis/analysis-service.ts';
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
 import {
   DEFAULT_SNAPSHOT_CANDLES,
@@ -18,16 +20,24 @@ type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 export const roomOf = (symbol: string, timeframe: Timeframe) => `stream:${streamKey(symbol, timeframe)}`;
 
-/** Broadcasts to a stream's room: one emit per update, whatever the number of watchers. */
-export function socketPublisher(io: TypedServer): StreamPublisher {
+/**
+ * Broadcasts to a stream's room: one emit per update, whatever the number of watchers. Candles and
+ * statuses go to this instance's sockets only, since every instance receives the stream's feed
+ * itself; an analysis is computed once for all instances, so it goes through the adapter to all.
+ */
+export function socketPublisher(io: TypedServer): StreamPublisher & { analysis(analysis: Analysis): void } {
   return {
-    candle(symbol, timeframe, candle, reliable) {
-      const room = io.to(roomOf(symbol, timeframe));
+    candle(symbol, timeframe, candle, reliable, indicators) {
+      const room = io.local.to(roomOf(symbol, timeframe));
+      const event = indicators ? { symbol, timeframe, candle, indicators } : { symbol, timeframe, candle };
       // Ticks are volatile: a slow client skips one and heals with the next, so its buffer cannot grow.
-      (reliable ? room : room.volatile).emit('candle', { symbol, timeframe, candle });
+      (reliable ? room : room.volatile).emit('candle', event);
     },
     status(status) {
-      io.to(roomOf(status.symbol, status.timeframe)).emit('status', status);
+      io.local.to(roomOf(status.symbol, status.timeframe)).emit('status', status);
+    },
+    analysis(analysis) {
+      io.to(roomOf(analysis.symbol, analysis.timeframe)).emit('analysis', analysis);
     },
   };
 }
@@ -46,6 +56,7 @@ function handle<T>(logger: Logger, work: (payload: unknown) => Promise<T>) {
 export function attachSocketHandlers(
   io: TypedServer,
   hub: StreamHub,
+  analysis: AnalysisService,
   options: { maxSubscriptionsPerSocket: number; logger: Logger },
 ): void {
   const { logger } = options;
@@ -72,6 +83,17 @@ export function attachSocketHandlers(
           });
           // Join in the same turn as the snapshot was taken, so no update falls between the two.
           await socket.join(roomOf(req.symbol, req.timeframe));
+          // Updates that arrive while the analysis loads reach the client before the ack; it holds them.
+          result.analysis = await analysis.get(req.symbol, req.timeframe).then(
+            (r) => r.analysis,
+            (err: unknown) => {
+              logger.warn(
+                { err, symbol: req.symbol, timeframe: req.timeframe },
+                'no analysis for the snapshot',
+              );
+              return null;
+            },
+          );
           return result;
         } catch (err) {
           if (isNew) subscriptions.delete(key);

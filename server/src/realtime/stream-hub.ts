@@ -4,13 +4,31 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { FeedStatus, Unsubscribe } from '../market/port.ts';
+import type { IndicatorValues } from '../../../shared/analysis.ts';
+import { LiveIndicators, chartIndicators } from '../analysis/live-indicators.ts';
 import { CandleStore } from './candle-store.ts';
 
 /** Where the hub sends updates: once per update, to everyone watching the stream. */
 export interface StreamPublisher {
-  /** `reliable` for candles that open or close a period; ticks of the forming candle may be dropped. */
-  candle(symbol: string, timeframe: Timeframe, candle: Candle, reliable: boolean): void;
+  /**
+   * `reliable` for candles that open or close a period; ticks of the forming candle may be dropped.
+   * `indicators`: the chart's indicators at this candle, computed incrementally.
+   */
+  candle(
+    symbol: string,
+    timeframe: Timeframe,
+    candle: Candle,
+    reliable: boolean,
+    indicators?: IndicatorValues,
+  ): void;
   status(status: StreamStatus): void;
+}
+
+export interface HubOptions {
+  storeLimit: number;
+  logger: Logger;
+  /** Called when a candle closes (a newer one opened), e.g. to analyse the stream again. */
+  onCandleClosed?: (symbol: string, timeframe: Timeframe) => void;
 }
 
 export interface SubscribeOptions {
@@ -29,6 +47,8 @@ interface Stream {
   ready: Promise<void>;
   /** While a hole is being filled, newer candles wait here so clients receive everything in order. */
   held?: Candle[];
+  /** Indicators kept up to date candle by candle, from the moment history is loaded. */
+  live?: LiveIndicators;
 }
 
 /**
@@ -41,7 +61,7 @@ export class StreamHub {
   constructor(
     private readonly market: MarketService,
     private readonly publisher: StreamPublisher,
-    private readonly options: { storeLimit: number; logger: Logger },
+    private readonly options: HubOptions,
   ) {}
 
   get streamCount(): number {
@@ -95,6 +115,11 @@ export class StreamHub {
     return stream && stream.store.size > 0 ? stream.store.latest(limit) : undefined;
   }
 
+  /** Every stream someone watches. */
+  openStreams(): Array<{ symbol: string; timeframe: Timeframe }> {
+    return [...this.streams.values()].map(({ symbol, timeframe }) => ({ symbol, timeframe }));
+  }
+
   closeAll(): void {
     for (const stream of [...this.streams.values()]) this.close(stream);
   }
@@ -118,7 +143,10 @@ export class StreamHub {
     });
     stream.ready = this.market
       .history(symbol, timeframe, { limit: this.options.storeLimit })
-      .then((history) => stream.store.mergeHistory(history))
+      .then((history) => {
+        stream.store.mergeHistory(history);
+        stream.live = new LiveIndicators(stream.store.latest(this.options.storeLimit));
+      })
       .catch((err: unknown) => {
         this.options.logger.warn({ err, stream: stream.key }, 'could not load history; closing the stream');
         this.close(stream);
@@ -180,13 +208,27 @@ export class StreamHub {
     const previous = stream.store.last;
     const outcome = stream.store.upsert(candle);
     if (outcome === 'ignored') return;
+    const closedIndicators = stream.live?.values;
+    const indicators =
+      stream.live && candle.time >= (previous?.time ?? 0)
+        ? chartIndicators(stream.live.update(candle))
+        : undefined;
+    const { symbol, timeframe } = stream;
     if (outcome === 'appended') {
       // The previous candle just closed: resend its final state reliably, since its last tick may
       // have been dropped on a slow connection.
-      if (previous) this.publisher.candle(stream.symbol, stream.timeframe, previous, true);
-      this.publisher.candle(stream.symbol, stream.timeframe, candle, true);
+      if (previous)
+        this.publisher.candle(
+          symbol,
+          timeframe,
+          previous,
+          true,
+          closedIndicators && chartIndicators(closedIndicators),
+        );
+      this.publisher.candle(symbol, timeframe, candle, true, indicators);
+      if (previous) this.options.onCandleClosed?.(symbol, timeframe);
     } else {
-      this.publisher.candle(stream.symbol, stream.timeframe, candle, false);
+      this.publisher.candle(symbol, timeframe, candle, false, indicators);
     }
   }
 
@@ -206,6 +248,7 @@ export class StreamHub {
       mode: delta ? 'delta' : 'snapshot',
       candles: delta ? stream.store.since(since) : stream.store.latest(limit),
       status: stream.status,
+      analysis: null,
     };
   }
 }

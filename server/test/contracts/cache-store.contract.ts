@@ -8,7 +8,8 @@ import { sleep } from '../support/wait.ts';
 export function describeCacheStore(
   name: string,
   create: () => Promise<CacheStore>,
-  options: { skip?: boolean } = {},
+  /** `second`: another connection to the same cache, as a second instance has. */
+  options: { skip?: boolean; second?: () => Promise<CacheStore> } = {},
 ) {
   describe.skipIf(options.skip)(`CacheStore contract: ${name}`, () => {
     let store: CacheStore;
@@ -52,6 +53,38 @@ export function describeCacheStore(
       expect(results.every((r) => r.value === 42)).toBe(true);
       expect(await cached.getOrCompute(k, 5_000, compute)).toEqual({ value: 42 });
       expect(computations).toBe(1);
+    });
+
+    it('lets one holder take a lock at a time', async () => {
+      const k = key('lock');
+      const release = await store.lock(k, 5_000);
+      expect(release).toBeTypeOf('function');
+      expect(await store.lock(k, 5_000)).toBeUndefined();
+      await release!();
+      const again = await store.lock(k, 5_000);
+      expect(again).toBeTypeOf('function');
+      await again!();
+    });
+
+    it('computes once across instances sharing the cache; the others wait for the result', async () => {
+      const other = options.second ? await options.second() : store;
+      const a = new Cached(store, silentLogger);
+      const b = new Cached(other, silentLogger);
+      let computations = 0;
+      const compute = async () => {
+        computations++;
+        await sleep(100);
+        return { at: Date.now() };
+      };
+      const k = key('shared');
+      const results = await Promise.all([
+        ...Array.from({ length: 10 }, () => a.load(k, 5_000, compute)),
+        ...Array.from({ length: 10 }, () => b.load(k, 5_000, compute)),
+      ]);
+      expect(computations).toBe(1);
+      expect(results.filter((r) => r.computed)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.value.at)).size).toBe(1);
+      if (other !== store) await other.close();
     });
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Cached } from '../../src/cache/cached.ts';
+import { withFallback } from '../../src/cache/fallback-cache.ts';
 import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
 import { createRedisCache } from '../../src/cache/redis/redis-cache.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -14,6 +15,21 @@ describeCacheStore(
     skip: !TEST_REDIS_URL,
   },
 );
+
+describe('Redis with the in-process fallback', () => {
+  it('keeps caching in memory while Redis is unreachable', async () => {
+    const store = withFallback(
+      await createRedisCache('redis://127.0.0.1:1', silentLogger, 'x:', 200),
+      createMemoryCache(),
+      silentLogger,
+    );
+    await store.set('k', 'v', 5_000);
+    expect(await store.get('k')).toBe('v');
+    const release = await store.lock('k', 1_000);
+    expect(release).toBeTypeOf('function');
+    await store.close();
+  });
+});
 
 describe('Cached with a cache that is down', () => {
   it('still answers, by computing', async () => {

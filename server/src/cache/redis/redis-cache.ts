@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
 import type { CacheStore } from '../port.ts';
+
+/** Deletes the lock only if it is still ours: an expired lock may have a new holder. */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
  * Redis-backed cache. Commands fail fast while Redis is away (no offline queue) so callers fall back
@@ -42,6 +46,14 @@ export async function createRedisCache(
     },
     async set(key, value, ttlMs) {
       await redis.set(key, value, 'PX', ttlMs);
+    },
+    async lock(key, ttlMs) {
+      const name = `lock:${key}`;
+      const token = randomUUID();
+      if ((await redis.set(name, token, 'PX', ttlMs, 'NX')) !== 'OK') return undefined;
+      return async () => {
+        await redis.eval(RELEASE, 1, name, token).catch(() => {});
+      };
     },
     async ping() {
       await redis.ping();

@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { CandlesQuerySchema, type CandlesResponse, type SymbolsResponse } from '../../../../shared/http.ts';
+import {
+  AnalysisQuerySchema,
+  CandlesQuerySchema,
+  type CandlesResponse,
+  type SymbolsResponse,
+} from '../../../../shared/http.ts';
+import type { AnalysisService } from '../../analysis/analysis-service.ts';
 import { bucketStart } from '../../../../shared/market.ts';
 import type { Cached } from '../../cache/cached.ts';
 import type { Clock } from '../../clock.ts';
@@ -15,8 +21,9 @@ export function marketRoutes(deps: {
   hub: StreamHub;
   cached: Cached;
   clock: Clock;
+  analysis: AnalysisService;
 }): Router {
-  const { market, hub, cached, clock } = deps;
+  const { market, hub, cached, clock, analysis } = deps;
   const router = Router();
 
   router.get('/api/symbols', (_req, res) => {
@@ -39,6 +46,11 @@ export function marketRoutes(deps: {
         () => market.history(symbol, timeframe, { limit }),
       ));
     res.json({ symbol, timeframe, candles } satisfies CandlesResponse);
+  });
+
+  router.get('/api/analysis', async (req, res) => {
+    const { symbol, timeframe } = parsePayload(AnalysisQuerySchema, req.query);
+    res.json((await analysis.get(symbol, timeframe)).analysis);
   });
 
   return router;

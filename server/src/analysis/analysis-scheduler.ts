@@ -1,0 +1,48 @@
+import type { Analysis } from '../../../shared/analysis.ts';
+import { streamKey, type Timeframe } from '../../../shared/market.ts';
+import type { Logger } from '../logger.ts';
+import type { StreamHub } from '../realtime/stream-hub.ts';
+import { withoutSeries, type AnalysisService } from './analysis-service.ts';
+
+/**
+ * Pushes each watched stream's analysis when a candle closes and otherwise once a minute. Only the
+ * caller that computed a result publishes it, so with several instances it goes out once.
+ */
+export class AnalysisScheduler {
+  private timer?: NodeJS.Timeout;
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly deps: {
+      service: AnalysisService;
+      hub: StreamHub;
+      publish: (analysis: Analysis) => void;
+      logger: Logger;
+      intervalMs?: number;
+    },
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      for (const s of this.deps.hub.openStreams()) this.refresh(s.symbol, s.timeframe);
+    }, this.deps.intervalMs ?? 60_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  refresh(symbol: string, timeframe: Timeframe): void {
+    const key = streamKey(symbol, timeframe);
+    if (this.running.has(key)) return;
+    this.running.add(key);
+    this.deps.service
+      .get(symbol, timeframe)
+      .then(({ analysis, computed }) => {
+        if (computed) this.deps.publish(withoutSeries(analysis));
+      })
+      .catch((err: unknown) => this.deps.logger.warn({ err, stream: key }, 'analysis failed'))
+      .finally(() => this.running.delete(key));
+  }
+}

@@ -1,0 +1,62 @@
+import type { Analysis } from '../../../shared/analysis.ts';
+import { TIMEFRAME_MS, bucketStart, type Timeframe } from '../../../shared/market.ts';
+import type { Cached } from '../cache/cached.ts';
+import type { Clock } from '../clock.ts';
+import type { MarketService } from '../market/market-service.ts';
+import type { StreamHub } from '../realtime/stream-hub.ts';
+import { analyze } from './analyze.ts';
+
+/** Candles an analysis looks at: enough for EMA 200 to settle, and what the chart draws. */
+export const ANALYSIS_WINDOW = 1500;
+const TTL_MS = 60_000;
+
+/**
+ * The analysis of a stream through the one-minute cache. Keys carry source, symbol, timeframe, the
+ * minute and the last closed candle, so a new minute or a candle close means a new analysis, and
+ * every caller in that minute, on any instance, gets the one computed.
+ */
+export class AnalysisService {
+  /** Computations done by this instance, for tests and metrics. */
+  computations = 0;
+
+  constructor(
+    private readonly deps: {
+      market: MarketService;
+      hub: StreamHub;
+      cached: Cached;
+      clock: Clock;
+      onComputed?: () => void;
+    },
+  ) {}
+
+  async get(symbol: string, timeframe: Timeframe): Promise<{ analysis: Analysis; computed: boolean }> {
+    const { market, hub, cached, clock } = this.deps;
+    market.assertStream(symbol, timeframe);
+    const now = clock();
+    const lastClosed = bucketStart(now, timeframe) - TIMEFRAME_MS[timeframe];
+    const key = `analysis:${market.info.id}:${symbol}:${timeframe}:${bucketStart(now, '1m')}:${lastClosed}`;
+    const { value, computed } = await cached.load(key, TTL_MS, async () => {
+      // A watched stream's candles are in memory; otherwise this is the one upstream fetch for it.
+      const candles =
+        hub.latest(symbol, timeframe, ANALYSIS_WINDOW) ??
+        (await market.history(symbol, timeframe, { limit: ANALYSIS_WINDOW }));
+      this.computations++;
+      this.deps.onComputed?.();
+      const precision = market.symbols().find((s) => s.symbol === symbol)?.pricePrecision ?? 2;
+      return analyze(candles, {
+        symbol,
+        timeframe,
+        source: market.info.id,
+        pricePrecision: precision,
+        now: clock(),
+      });
+    });
+    return { analysis: value, computed };
+  }
+}
+
+/** What pushed `analysis` events carry: everything but the drawn series. */
+export function withoutSeries(analysis: Analysis): Analysis {
+  const { series: _series, ...rest } = analysis;
+  return rest;
+}
