@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/app.ts';
+import { createApp, type App, type AppParts } from '../../src/app.ts';
+import type { CacheStore } from '../../src/cache/port.ts';
 import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
 import type { Clock } from '../../src/clock.ts';
 import { openDatabase } from '../../src/db/database.ts';
@@ -68,6 +69,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** The registry the source counts upstream requests into. */
   metrics?: Metrics;
+  cache?: CacheStore;
+  socketAdapter?: AppParts['socketAdapter'];
   /** How much faster than real time the market runs. */
   speed?: number;
   tickMs?: number;
@@ -85,7 +88,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   );
   const database = await openDatabase({ dataDir, logger: silentLogger });
   const app = await createApp(
-    { source, cache: createMemoryCache(), database, logger: silentLogger, clock, metrics: options.metrics },
+    {
+      source,
+      cache: options.cache ?? createMemoryCache(),
+      database,
+      logger: silentLogger,
+      clock,
+      metrics: options.metrics,
+      socketAdapter: options.socketAdapter,
+    },
     {
       candleStoreLimit: 3000,
       maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 20,

@@ -1,0 +1,108 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../shared/analysis.ts';
+import type { Candle } from '../../shared/market.ts';
+import { withFallback } from '../src/cache/fallback-cache.ts';
+import { createMemoryCache } from '../src/cache/memory/memory-cache.ts';
+import { createRedisCache } from '../src/cache/redis/redis-cache.ts';
+import { silentLogger } from '../src/logger.ts';
+import { shareFeedsThroughRedis } from '../src/market/redis/shared-feed-source.ts';
+import { createReplaySource } from '../src/market/replay/replay-source.ts';
+import { fastClock } from './support/clock.ts';
+import { TEST_REDIS_URL } from './support/env.ts';
+import { TestClient } from './support/socket-client.ts';
+import { startTestApp, type TestApp } from './support/test-app.ts';
+import { waitFor } from './support/wait.ts';
+
+describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO Redis adapter', () => {
+  const url = TEST_REDIS_URL!;
+  // Its own key space, so other suites on the same Redis never cross this one.
+  const prefix = `trendscope-test-${process.pid}-${Date.now()}:`;
+  const clock = fastClock(60);
+  const apps: TestApp[] = [];
+  const redisClients: Redis[] = [];
+  const clients: TestClient[] = [];
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    for (const app of apps) await app.close();
+    for (const r of redisClients) r.disconnect();
+  });
+
+  const instance = async () => {
+    const replay = await createReplaySource({ clock, tickMs: 50, logger: silentLogger });
+    const pub = new Redis(url);
+    const sub = pub.duplicate();
+    redisClients.push(pub, sub);
+    const app = await startTestApp({
+      clock,
+      source: await shareFeedsThroughRedis(replay, {
+        url,
+        leaseMs: 1_000,
+        logger: silentLogger,
+        keyPrefix: prefix,
+      }),
+      cache: withFallback(
+        await createRedisCache(url, silentLogger, prefix),
+        createMemoryCache(),
+        silentLogger,
+      ),
+      socketAdapter: createAdapter(pub, sub, { key: `${prefix}socket.io` }),
+    });
+    apps.push(app);
+    return app;
+  };
+  const watch = async (app: TestApp, n: number) => {
+    const batch = Array.from({ length: n }, () => {
+      const c = new TestClient(app.url);
+      const analyses: Analysis[] = [];
+      c.socket.on('analysis', (a) => analyses.push(a));
+      return { c, analyses };
+    });
+    clients.push(...batch.map((b) => b.c));
+    await Promise.all(batch.map((b) => b.c.connected()));
+    await Promise.all(batch.map((b) => b.c.request('subscribe', { symbol: 'SOL/USDT', timeframe: '1m' })));
+    return batch;
+  };
+
+  it('deliver the same candles and analyses to clients on both, each analysis computed once', async () => {
+    const a = await instance();
+    const b = await instance();
+    const onA = await watch(a, 5);
+    const onB = await watch(b, 5);
+    const computedBefore = a.app.analysis.computations + b.app.analysis.computations;
+
+    // At 60×, a minute closes every second: wait for three analyses everywhere.
+    await waitFor(
+      () => [...onA, ...onB].every((w) => w.analyses.length >= 3),
+      'three analyses on every socket',
+      15_000,
+    );
+    const seen = (w: { analyses: Analysis[] }) => w.analyses.map((x) => x.computedAt);
+    const reference = seen(onA[0]!).slice(0, 3);
+    for (const w of [...onA, ...onB]) {
+      expect(seen(w).slice(0, 3)).toEqual(reference);
+      // No duplicates: the adapter delivers each broadcast once, and only the computing instance sends it.
+      expect(new Set(seen(w)).size).toBe(seen(w).length);
+    }
+    const computed = a.app.analysis.computations + b.app.analysis.computations - computedBefore;
+    const distinct = new Set([...onA, ...onB].flatMap(seen)).size;
+    expect(computed).toBeLessThanOrEqual(distinct + 1);
+    expect(a.app.analysis.computations + b.app.analysis.computations).toBeGreaterThan(0);
+
+    // Closed candles are the same on both instances: one feed, relayed.
+    const finals = (c: TestClient) => {
+      const byTime = new Map<number, Candle>();
+      for (const e of c.candles) byTime.set(e.candle.time, e.candle);
+      return byTime;
+    };
+    const fa = finals(onA[0]!.c);
+    const fb = finals(onB[0]!.c);
+    const closed = [...fa.keys()]
+      .filter((t) => fb.has(t))
+      .sort((x, y) => x - y)
+      .slice(0, -1);
+    expect(closed.length).toBeGreaterThanOrEqual(2);
+    for (const t of closed) expect(fb.get(t)).toEqual(fa.get(t));
+  });
+});
