@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../shared/market.ts';
-import { candle, MINUTE, minuteCandles, readyStore, subscribeResult, T0 } from '../test-support.ts';
+import type { IndicatorPoint } from '../market/indicator-points.ts';
+import type { AppStore } from '../store/index.ts';
+import { INDICATORS, type IndicatorToggles } from '../store/indicator-toggles.ts';
+import {
+  analysis,
+  candle,
+  indicatorValues,
+  MINUTE,
+  minuteCandles,
+  readyStore,
+  subscribeResult,
+  T0,
+} from '../test-support.ts';
+import { pointFromValues } from '../market/indicator-points.ts';
 import { feedChart } from './chart-feed.ts';
 import type { PriceChart } from './create-price-chart.ts';
+
+const BTC = { symbol: 'BTC/USDT', timeframe: '1m' } as const;
+const at = (time: number) => (time - T0) / MINUTE;
 
 /** Records the chart calls instead of drawing. */
 function recordingChart() {
@@ -10,18 +26,51 @@ function recordingChart() {
   const chart: PriceChart = {
     setCandles: (candles: readonly Candle[], precision: number) =>
       calls.push(`set ${candles.length} candles, precision ${precision}`),
-    updateCandle: (c: Candle) => calls.push(`update ${(c.time - T0) / MINUTE} → ${c.close}`),
+    updateCandle: (c: Candle) => calls.push(`update ${at(c.time)} → ${c.close}`),
+    setToggles: (toggles: IndicatorToggles) =>
+      calls.push(`toggles ${INDICATORS.filter((name) => toggles[name]).join(' ') || 'none'}`),
+    setIndicators: (points: readonly IndicatorPoint[]) => calls.push(`set ${points.length} indicators`),
+    updateIndicators: (point: IndicatorPoint) =>
+      calls.push(`indicators ${at(point.time)} → ema20 ${point.ema20}`),
+    setFractals: (fractals) =>
+      calls.push(`fractals ${fractals.map((f) => `${f.kind} ${at(f.time)}`).join(', ') || 'none'}`),
     dispose: () => calls.push('dispose'),
   };
   return { chart, calls };
 }
 
+/** A fed chart whose setup calls are already cleared. */
+async function fedChart(): Promise<{ store: AppStore; calls: string[] }> {
+  const store = await readyStore();
+  const { chart, calls } = recordingChart();
+  feedChart(store, chart);
+  calls.length = 0;
+  return { store, calls };
+}
+
+const tick = (store: AppStore, time: number, close: number) => {
+  store.getState().applyCandles(BTC, [candle(time, close)]);
+  store.getState().applyIndicatorValues(BTC, [pointFromValues(time, indicatorValues(close))]);
+};
+
 describe('feeding the chart from the store', () => {
-  it('sets data once per snapshot and updates per tick, never rebuilding on ticks', async () => {
+  it('draws the current state once when it starts', async () => {
     const store = await readyStore();
+    const candles = minuteCandles(T0, 3);
+    store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', candles, 'snapshot'));
+    store.getState().toggleIndicator('macd');
     const { chart, calls } = recordingChart();
     feedChart(store, chart);
-    const BTC = { symbol: 'BTC/USDT', timeframe: '1m' } as const;
+    expect(calls).toEqual([
+      'toggles ema20 ema50 ema200 bollinger rsi fractals',
+      'set 3 candles, precision 2',
+      'set 0 indicators',
+      'fractals none',
+    ]);
+  });
+
+  it('sets data once per snapshot and updates per tick, never rebuilding on ticks', async () => {
+    const { store, calls } = await fedChart();
 
     store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3)));
     store.getState().applyCandles(BTC, [candle(T0 + 2 * MINUTE, 110)]);
@@ -39,7 +88,6 @@ describe('feeding the chart from the store', () => {
       );
 
     expect(calls).toEqual([
-      'set 0 candles, precision 2',
       'set 3 candles, precision 2',
       'update 2 → 110',
       'update 3 → 111',
@@ -53,14 +101,112 @@ describe('feeding the chart from the store', () => {
     const { chart, calls } = recordingChart();
     store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3)));
     feedChart(store, chart);
+    calls.length = 0;
 
     store.getState().selectSymbol('SOL/USDT');
     store.getState().applySubscribeResult(subscribeResult('SOL/USDT', '1m', minuteCandles(T0, 2)));
 
+    expect(calls).toEqual(['set 0 candles, precision 3', 'set 0 indicators', 'set 2 candles, precision 3']);
+  });
+});
+
+describe('feeding the indicators', () => {
+  it('sets the series of a snapshot once, then updates the values each tick brings', async () => {
+    const { store, calls } = await fedChart();
+    const candles = minuteCandles(T0, 3);
+    store
+      .getState()
+      .applySubscribeResult(
+        subscribeResult('BTC/USDT', '1m', candles, 'snapshot', analysis('BTC/USDT', '1m', candles)),
+      );
+    tick(store, T0 + 2 * MINUTE, 110);
+    tick(store, T0 + 3 * MINUTE, 111);
+
     expect(calls).toEqual([
       'set 3 candles, precision 2',
-      'set 0 candles, precision 3',
-      'set 2 candles, precision 3',
+      'set 3 indicators',
+      'update 2 → 110',
+      'indicators 2 → ema20 109',
+      'update 3 → 111',
+      'indicators 3 → ema20 110',
+    ]);
+  });
+
+  it('sets the series again once for a reconnect delta, while the candles merge', async () => {
+    const { store, calls } = await fedChart();
+    const candles = minuteCandles(T0, 3);
+    store
+      .getState()
+      .applySubscribeResult(
+        subscribeResult('BTC/USDT', '1m', candles, 'snapshot', analysis('BTC/USDT', '1m', candles)),
+      );
+    calls.length = 0;
+
+    const delta = [candle(T0 + 2 * MINUTE, 130), candle(T0 + 3 * MINUTE, 131)];
+    const window = [...candles.slice(0, 2), ...delta];
+    store
+      .getState()
+      .applySubscribeResult(
+        subscribeResult('BTC/USDT', '1m', delta, 'delta', analysis('BTC/USDT', '1m', window)),
+      );
+
+    expect(calls).toEqual(['update 2 → 130', 'update 3 → 131', 'set 4 indicators']);
+  });
+
+  it('marks the fractals of each analysis event without touching the lines', async () => {
+    const { store, calls } = await fedChart();
+    const candles = minuteCandles(T0, 5);
+    store
+      .getState()
+      .applySubscribeResult(
+        subscribeResult('BTC/USDT', '1m', candles, 'snapshot', analysis('BTC/USDT', '1m', candles)),
+      );
+    calls.length = 0;
+
+    const { series: _series, ...pushed } = analysis('BTC/USDT', '1m', candles, {
+      computedAt: T0 + 10 * MINUTE,
+      fractals: [
+        { time: T0 + MINUTE, kind: 'low', price: 99 },
+        { time: T0 + 2 * MINUTE, kind: 'high', price: 103 },
+      ],
+    });
+    store.getState().applyAnalysis(pushed);
+
+    expect(calls).toEqual(['fractals low 1, high 2']);
+  });
+
+  it('applies toggles without rebuilding the candles, and refills the lines of a pane shown again', async () => {
+    const { store, calls } = await fedChart();
+    const candles = minuteCandles(T0, 5);
+    store.getState().applySubscribeResult(
+      subscribeResult(
+        'BTC/USDT',
+        '1m',
+        candles,
+        'snapshot',
+        analysis('BTC/USDT', '1m', candles, {
+          fractals: [{ time: T0 + 2 * MINUTE, kind: 'high', price: 103 }],
+        }),
+      ),
+    );
+    calls.length = 0;
+
+    store.getState().toggleIndicator('rsi');
+    store.getState().toggleIndicator('fractals');
+    store.getState().toggleIndicator('ema20');
+    store.getState().toggleIndicator('fractals');
+    store.getState().toggleIndicator('rsi');
+
+    expect(calls).toEqual([
+      'toggles ema20 ema50 ema200 bollinger macd fractals',
+      'set 5 indicators',
+      'toggles ema20 ema50 ema200 bollinger macd',
+      'fractals none',
+      'toggles ema50 ema200 bollinger macd',
+      'toggles ema50 ema200 bollinger macd fractals',
+      'fractals high 2',
+      'toggles ema50 ema200 bollinger rsi macd fractals',
+      'set 5 indicators',
     ]);
   });
 });

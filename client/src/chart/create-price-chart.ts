@@ -4,12 +4,15 @@ import {
   CrosshairMode,
   HistogramSeries,
   createChart,
-  type CandlestickData,
-  type HistogramData,
-  type UTCTimestamp,
+  createSeriesMarkers,
 } from 'lightweight-charts';
+import type { Fractal } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
-import { formatPrice } from '../format/numbers.ts';
+import type { IndicatorPoint } from '../market/indicator-points.ts';
+import type { IndicatorToggles } from '../store/indicator-toggles.ts';
+import { createIndicatorLayers } from './indicator-layers.ts';
+import { priceFormatFor } from './price-format.ts';
+import { toCandlestickBar, toFractalMarkers, toVolumeBar } from './series-data.ts';
 import { THEME } from './theme.ts';
 
 export interface PriceChart {
@@ -17,21 +20,30 @@ export interface PriceChart {
   setCandles: (candles: readonly Candle[], pricePrecision: number) => void;
   /** Appends a bar, or replaces the newest one when the time is the same. */
   updateCandle: (candle: Candle) => void;
+  /** Shows or hides the overlays and the RSI and MACD panes; a pane shown again waits for `setIndicators`. */
+  setToggles: (toggles: IndicatorToggles) => void;
+  /** Replaces every indicator line; for a new analysis series. */
+  setIndicators: (points: readonly IndicatorPoint[]) => void;
+  /** Appends the indicator values at a candle, or replaces the newest ones when the time is the same. */
+  updateIndicators: (point: IndicatorPoint) => void;
+  /** The fractal markers on the candles; an empty list removes them. */
+  setFractals: (fractals: readonly Fractal[]) => void;
   dispose: () => void;
 }
 
-/** Candles with their volume overlaid along the bottom of the same pane. */
+/**
+ * Candles with their volume along the bottom of the price pane, indicator lines over them, and RSI and
+ * MACD panes below, all on one time scale so the crosshair moves through every pane together.
+ */
 export function createPriceChart(container: HTMLElement): PriceChart {
-  let pricePrecision = 2;
   const chart = createChart(container, {
-    // Same grouping as the header (43,210.55), so the axis and the ticker read alike.
-    localization: { priceFormatter: (price: number) => formatPrice(price, pricePrecision) },
     autoSize: true,
     layout: {
       background: { type: ColorType.Solid, color: THEME.background },
       textColor: THEME.text,
       fontFamily: getComputedStyle(container).fontFamily,
       attributionLogo: true,
+      panes: { separatorColor: THEME.border, separatorHoverColor: 'rgba(132, 142, 156, 0.25)' },
     },
     grid: { vertLines: { color: THEME.grid }, horzLines: { color: THEME.grid } },
     crosshair: {
@@ -49,9 +61,11 @@ export function createPriceChart(container: HTMLElement): PriceChart {
     borderVisible: false,
     wickUpColor: THEME.up,
     wickDownColor: THEME.down,
+    priceFormat: priceFormatFor(2),
   });
   // Leave the bottom fifth of the pane to the volume bars.
   candleSeries.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.24 } });
+  const fractalMarkers = createSeriesMarkers(candleSeries, []);
 
   const volumeSeries = chart.addSeries(HistogramSeries, {
     priceScaleId: '',
@@ -61,12 +75,12 @@ export function createPriceChart(container: HTMLElement): PriceChart {
   });
   volumeSeries.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
 
+  const indicators = createIndicatorLayers(chart);
+
   return {
     setCandles(candles, precision) {
-      pricePrecision = precision;
-      candleSeries.applyOptions({
-        priceFormat: { type: 'price', precision, minMove: 10 ** -precision },
-      });
+      candleSeries.applyOptions({ priceFormat: priceFormatFor(precision) });
+      indicators.setPrecision(precision);
       candleSeries.setData(candles.map(toCandlestickBar));
       volumeSeries.setData(candles.map(toVolumeBar));
       chart.timeScale().scrollToRealTime();
@@ -75,26 +89,14 @@ export function createPriceChart(container: HTMLElement): PriceChart {
       candleSeries.update(toCandlestickBar(candle));
       volumeSeries.update(toVolumeBar(candle));
     },
+    setToggles: indicators.setToggles,
+    setIndicators: indicators.setData,
+    updateIndicators: indicators.update,
+    setFractals(fractals) {
+      fractalMarkers.setMarkers(toFractalMarkers(fractals));
+    },
     dispose() {
       chart.remove();
     },
-  };
-}
-
-/** Candle times are Unix milliseconds; lightweight-charts counts UTC seconds. */
-function toChartTime(ms: number): UTCTimestamp {
-  return Math.floor(ms / 1000) as UTCTimestamp;
-}
-
-function toCandlestickBar(candle: Candle): CandlestickData<UTCTimestamp> {
-  const { open, high, low, close } = candle;
-  return { time: toChartTime(candle.time), open, high, low, close };
-}
-
-function toVolumeBar(candle: Candle): HistogramData<UTCTimestamp> {
-  return {
-    time: toChartTime(candle.time),
-    value: candle.volume,
-    color: candle.close >= candle.open ? THEME.volumeUp : THEME.volumeDown,
   };
 }

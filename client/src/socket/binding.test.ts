@@ -3,7 +3,17 @@ import type { Ack } from '../../../shared/errors.ts';
 import type { SubscribeRequest, SubscribeResult } from '../../../shared/protocol.ts';
 import type { SymbolsResponse } from '../../../shared/http.ts';
 import { createAppStore, type AppStore } from '../store/index.ts';
-import { candle, MINUTE, minuteCandles, readyStore, subscribeResult, SYMBOLS, T0 } from '../test-support.ts';
+import {
+  analysis,
+  candle,
+  candleEvent,
+  MINUTE,
+  minuteCandles,
+  readyStore,
+  subscribeResult,
+  SYMBOLS,
+  T0,
+} from '../test-support.ts';
 import { bindSocket, type AppSocket } from './binding.ts';
 
 type Listener = (...args: unknown[]) => void;
@@ -284,5 +294,42 @@ describe('socket binding', () => {
       detail: 'retry 2',
     });
     expect(store.getState().streamStatus).toMatchObject({ state: 'reconnecting', detail: 'retry 2' });
+  });
+
+  it('merges the indicator values of candle events, also those that waited for the ack', async () => {
+    const { store, socket } = await bound();
+    socket.open();
+    socket.fire('candle', candleEvent('BTC/USDT', '1m', candle(T0 + 2 * MINUTE, 200)));
+    const candles = minuteCandles(T0, 2);
+    socket
+      .lastSubscribe()
+      .answer(
+        ok(subscribeResult('BTC/USDT', '1m', candles, 'snapshot', analysis('BTC/USDT', '1m', candles))),
+      );
+    socket.fire('candle', candleEvent('BTC/USDT', '1m', candle(T0 + 2 * MINUTE, 210)));
+    socket.fire('candle', candleEvent('ETH/USDT', '1m', candle(T0 + 3 * MINUTE, 3000)));
+    socket.fire('candle', candleEvent('BTC/USDT', '1m', candle(T0 + 3 * MINUTE, 220), false));
+
+    expect(store.getState().indicators.map((p) => [(p.time - T0) / MINUTE, p.ema20])).toEqual([
+      [0, 99],
+      [1, 100],
+      [2, 209],
+    ]);
+    expect(closes(store).at(-1)).toEqual([3, 220]);
+  });
+
+  it('passes on analysis events of the selected stream only', async () => {
+    const { store, socket } = await bound();
+    socket.open();
+    const candles = minuteCandles(T0, 2);
+    socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', candles)));
+
+    const { series: _series, ...event } = analysis('BTC/USDT', '1m', candles, {
+      computedAt: T0 + 9 * MINUTE,
+    });
+    socket.fire('analysis', { ...event, symbol: 'ETH/USDT' });
+    expect(store.getState().analysis).toBeNull();
+    socket.fire('analysis', event);
+    expect(store.getState().analysis?.computedAt).toBe(T0 + 9 * MINUTE);
   });
 });

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { streamKey, type Candle } from '../../../shared/market.ts';
+import type { Analysis } from '../../../shared/analysis.ts';
+import { streamKey } from '../../../shared/market.ts';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
@@ -7,6 +8,7 @@ import type {
   StreamStatus,
   CandleEvent,
 } from '../../../shared/protocol.ts';
+import { pointFromValues, type IndicatorPoint } from '../market/indicator-points.ts';
 import { isSameStream, type StreamRef } from '../store/app-state.ts';
 import type { AppStore } from '../store/index.ts';
 import { selectWantedStreamKey } from '../store/selectors.ts';
@@ -36,8 +38,18 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
    * The subscription whose ack is awaited. Ticks of its stream wait here: merged before the snapshot
    * they would be thrown away, merged before a delta they would hide the older candles it brings.
    */
-  let pending: { id: number; stream: StreamRef; ticks: Candle[] } | null = null;
+  let pending: { id: number; stream: StreamRef; ticks: CandleEvent[] } | null = null;
   let lastRequestId = 0;
+
+  /** Candles first, then the indicator values at them, which the chart draws alongside. */
+  function applyTicks(stream: StreamRef, ticks: readonly CandleEvent[]): void {
+    const candles = ticks.map((tick) => tick.candle);
+    actions().applyCandles(stream, candles);
+    const points: IndicatorPoint[] = [];
+    for (const tick of ticks)
+      if (tick.indicators) points.push(pointFromValues(tick.candle.time, tick.indicators));
+    if (points.length > 0) actions().applyIndicatorValues(stream, points);
+  }
 
   function subscribeSelected(): void {
     const state = store.getState();
@@ -47,7 +59,7 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
     const since = state.candles.at(-1)?.time;
     const request: SubscribeRequest = since === undefined ? { ...stream } : { ...stream, since };
     const id = ++lastRequestId;
-    const ticks: Candle[] = [];
+    const ticks: CandleEvent[] = [];
     pending = { id, stream, ticks };
     subscribed = stream;
 
@@ -67,7 +79,7 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
         return;
       }
       actions().applySubscribeResult(ack.data);
-      actions().applyCandles(stream, ticks);
+      applyTicks(stream, ticks);
     });
   }
 
@@ -85,10 +97,11 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
   });
 
   const onCandle = (event: CandleEvent) => {
-    if (pending && isSameStream(pending.stream, event)) pending.ticks.push(event.candle);
-    else actions().applyCandles(event, [event.candle]);
+    if (pending && isSameStream(pending.stream, event)) pending.ticks.push(event);
+    else applyTicks(event, [event]);
   };
   const onStatus = (status: StreamStatus) => actions().setStreamStatus(status);
+  const onAnalysis = (analysis: Analysis) => actions().applyAnalysis(analysis);
   const onConnect = () => {
     hasConnected = true;
     // A new connection starts with no subscriptions on the server.
@@ -111,6 +124,7 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
 
   socket.on('candle', onCandle);
   socket.on('status', onStatus);
+  socket.on('analysis', onAnalysis);
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onConnectError);
@@ -122,6 +136,7 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
     stopWatchingSelection();
     socket.off('candle', onCandle);
     socket.off('status', onStatus);
+    socket.off('analysis', onAnalysis);
     socket.off('connect', onConnect);
     socket.off('disconnect', onDisconnect);
     socket.off('connect_error', onConnectError);

@@ -1,8 +1,9 @@
 import type { Timeframe } from '../../../shared/market.ts';
+import type { AnalysisSlice } from './analysis-slice.ts';
 import type { ConnectionSlice } from './connection-slice.ts';
 import type { MarketSlice } from './market-slice.ts';
 
-export type AppState = MarketSlice & ConnectionSlice;
+export type AppState = MarketSlice & ConnectionSlice & AnalysisSlice;
 
 /** Identifies one candle stream; events and acks carry these two fields too. */
 export interface StreamRef {

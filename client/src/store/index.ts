@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { fetchSymbols } from '../api/fetch-symbols.ts';
+import { createAnalysisSlice } from './analysis-slice.ts';
 import type { AppState } from './app-state.ts';
 import { createConnectionSlice } from './connection-slice.ts';
 import { createMarketSlice, type MarketDeps } from './market-slice.ts';
@@ -11,6 +12,7 @@ export function createAppStore(deps: MarketDeps) {
   return createStore<AppState>()((...args) => ({
     ...createMarketSlice(deps)(...args),
     ...createConnectionSlice(...args),
+    ...createAnalysisSlice({ storage: deps.storage })(...args),
   }));
 }
 

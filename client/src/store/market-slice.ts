@@ -4,6 +4,7 @@ import type { SubscribeResult } from '../../../shared/protocol.ts';
 import type { SourceInfo, SymbolInfo, SymbolsResponse } from '../../../shared/http.ts';
 import { mergeCandles } from '../market/merge-candles.ts';
 import { nextDirection, type PriceDirection } from '../market/price-direction.ts';
+import { analysisFromSubscribeResult, freshAnalysis } from './analysis-slice.ts';
 import { isSameStream, type AppState, type StreamRef } from './app-state.ts';
 import {
   readSelection,
@@ -59,6 +60,7 @@ export function createMarketSlice({ fetchSymbols, storage }: MarketDeps): Market
       loading: true,
       subscribeError: null,
       streamStatus: null,
+      ...freshAnalysis(state),
     });
 
     const select = (wanted: Selection) => {
@@ -136,6 +138,7 @@ export function createMarketSlice({ fetchSymbols, storage }: MarketDeps): Market
           loading: false,
           subscribeError: null,
           streamStatus: result.status,
+          ...analysisFromSubscribeResult(state, result, replace),
         });
       },
 

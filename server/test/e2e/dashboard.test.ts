@@ -183,4 +183,35 @@ describe('dashboard in headless Chromium', () => {
       await stack.close();
     }
   });
+
+  it('draws the indicator panes and the analysis card, and remembers which indicators are shown', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    await page.goto(t.url);
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('analysis-headline').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('analysis-headline').innerText()).toMatch(/^BTC\/USDT 1m: /);
+    // Rows of the chart's layout taller than a pane separator: the panes and the time axis.
+    const panes = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('[data-testid="chart"] table tr')].filter(
+            (tr) => tr.getBoundingClientRect().height > 8,
+          ).length,
+      );
+    const withAll = await panes();
+    // Price, RSI and MACD panes, plus the time axis row.
+    expect(withAll).toBe(4);
+
+    await page.locator('[data-indicator="rsi"]').click();
+    await expect.poll(panes).toBe(withAll - 1);
+    expect(await page.locator('[data-indicator="rsi"]').getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(panes).toBe(withAll - 1);
+    expect(await page.locator('[data-indicator="rsi"]').getAttribute('aria-pressed')).toBe('false');
+    await page.locator('[data-indicator="rsi"]').click();
+    await expect.poll(panes).toBe(withAll);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-indicators.png') });
+    await page.close();
+  });
 });

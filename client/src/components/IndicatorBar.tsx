@@ -1,0 +1,74 @@
+import { INDICATOR_COLORS } from '../chart/theme.ts';
+import { useAppStore } from '../store/index.ts';
+import { INDICATORS, type Indicator } from '../store/indicator-toggles.ts';
+
+const OPTIONS: Record<Indicator, { label: string; title: string; swatch?: string }> = {
+  ema20: {
+    label: 'EMA 20',
+    title: 'Exponential moving average of 20 candles',
+    swatch: INDICATOR_COLORS.ema20,
+  },
+  ema50: {
+    label: 'EMA 50',
+    title: 'Exponential moving average of 50 candles',
+    swatch: INDICATOR_COLORS.ema50,
+  },
+  ema200: {
+    label: 'EMA 200',
+    title: 'Exponential moving average of 200 candles',
+    swatch: INDICATOR_COLORS.ema200,
+  },
+  bollinger: {
+    label: 'BB',
+    title: 'Bollinger bands: upper, middle, lower',
+    swatch: INDICATOR_COLORS.bollinger,
+  },
+  rsi: { label: 'RSI', title: 'Relative strength index (14), in its own pane', swatch: INDICATOR_COLORS.rsi },
+  macd: {
+    label: 'MACD',
+    title: 'MACD, signal and histogram, in their own pane',
+    swatch: INDICATOR_COLORS.macd,
+  },
+  fractals: { label: 'Fractals', title: 'Williams fractals: arrows over swing highs and under swing lows' },
+};
+
+export function IndicatorBar() {
+  const toggles = useAppStore((state) => state.indicatorToggles);
+  const toggleIndicator = useAppStore((state) => state.toggleIndicator);
+
+  return (
+    <div className="indicator-bar">
+      <span className="indicator-bar__label" id="indicator-toggles-label">
+        Indicators
+      </span>
+      <div
+        className="segmented segmented--compact"
+        role="group"
+        aria-labelledby="indicator-toggles-label"
+        data-testid="indicator-toggles"
+      >
+        {INDICATORS.map((indicator) => {
+          const { label, title, swatch } = OPTIONS[indicator];
+          return (
+            <button
+              key={indicator}
+              type="button"
+              className="segmented__option"
+              data-indicator={indicator}
+              aria-pressed={toggles[indicator]}
+              title={title}
+              onClick={() => toggleIndicator(indicator)}
+            >
+              {swatch ? (
+                <span className="indicator-swatch" style={{ background: swatch }} aria-hidden="true" />
+              ) : (
+                <span className="indicator-swatch indicator-swatch--fractals" aria-hidden="true" />
+              )}
+              {label}
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { SelectionStorage } from './selection.ts';
+
+/** What the user can switch on and off, in the order the toggle bar shows them. */
+export const INDICATORS = ['ema20', 'ema50', 'ema200', 'bollinger', 'rsi', 'macd', 'fractals'] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export type IndicatorToggles = Readonly<Record<Indicator, boolean>>;
+
+export const DEFAULT_TOGGLES: IndicatorToggles = Object.freeze({
+  ema20: true,
+  ema50: true,
+  ema200: true,
+  bollinger: true,
+  rsi: true,
+  macd: true,
+  fractals: true,
+});
+
+const STORAGE_KEY = 'trendscope.indicators';
+
+export function isIndicator(value: unknown): value is Indicator {
+  return typeof value === 'string' && (INDICATORS as readonly string[]).includes(value);
+}
+
+/** The remembered toggles; anything missing, unknown or not a boolean falls back to on. */
+export function readToggles(storage: SelectionStorage | undefined): IndicatorToggles {
+  let stored: unknown;
+  try {
+    const raw = storage?.getItem(STORAGE_KEY);
+    if (!raw) return DEFAULT_TOGGLES;
+    stored = JSON.parse(raw);
+  } catch {
+    return DEFAULT_TOGGLES;
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return DEFAULT_TOGGLES;
+  const record = stored as Record<string, unknown>;
+  const toggles = { ...DEFAULT_TOGGLES };
+  for (const indicator of INDICATORS) {
+    const value = record[indicator];
+    if (typeof value === 'boolean') toggles[indicator] = value;
+  }
+  return Object.freeze(toggles);
+}
+
+export function writeToggles(storage: SelectionStorage | undefined, toggles: IndicatorToggles): void {
+  try {
+    storage?.setItem(STORAGE_KEY, JSON.stringify(toggles));
+  } catch {
+    // Private mode or a full quota: the choice just is not remembered.
+  }
+}

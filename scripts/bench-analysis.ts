@@ -1,0 +1,191 @@
+/**
+ * Analysis benchmark: batch analysis cost, incremental per-tick cost, analysis cache reads (memory and
+ * Redis), and upstream work and analysis computations against the number of clients.
+ *
+ *   node --import tsx scripts/bench-analysis.ts [--redis redis://127.0.0.1:6379] [--clients 1,100,1000]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import type { Candle } from '../shared/market.ts';
+import { analyze } from '../server/src/analysis/analyze.ts';
+import { computeIndicators } from '../server/src/analysis/batch-indicators.ts';
+import { LiveIndicators } from '../server/src/analysis/live-indicators.ts';
+import { createApp } from '../server/src/app.ts';
+import { Cached } from '../server/src/cache/cached.ts';
+import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
+import type { CacheStore } from '../server/src/cache/port.ts';
+import { createRedisCache } from '../server/src/cache/redis/redis-cache.ts';
+import { openDatabase } from '../server/src/db/database.ts';
+import { silentLogger } from '../server/src/logger.ts';
+import type { MarketSource } from '../server/src/market/port.ts';
+import { createReplaySource } from '../server/src/market/replay/replay-source.ts';
+import { readRecordedCsv } from '../server/src/market/replay/recorded-candles.ts';
+
+const { values } = parseArgs({
+  options: {
+    redis: { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    clients: { type: 'string', default: '1,100,1000' },
+    csv: { type: 'string', default: '../shared/data/market/BTC-USDT_1m.csv' },
+  },
+});
+
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const time = (runs: number, f: () => void) => {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    samples.push(performance.now() - t);
+  }
+  return samples;
+};
+const fmt = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+
+const candles: Candle[] = (
+  await readRecordedCsv(values.csv).catch(() => readRecordedCsv('server/data/market/BTC-USDT_1m.csv.gz'))
+).candles;
+const options = {
+  symbol: 'BTC/USDT',
+  timeframe: '1m' as const,
+  source: 'bench',
+  pricePrecision: 2,
+  now: Date.now(),
+};
+const rows: Array<[string, string]> = [];
+
+// 1. Batch analysis.
+for (const n of [1_000, 10_000]) {
+  const window = candles.slice(-n);
+  analyze(window, options);
+  const s = time(n === 1_000 ? 50 : 10, () => analyze(window, options));
+  rows.push([
+    `full analysis, ${n.toLocaleString('en-US')} candles (p50 / p99)`,
+    `${fmt(percentile(s, 50))} / ${fmt(percentile(s, 99))}`,
+  ]);
+}
+
+// 2. Incremental per tick vs recomputing the indicator set over 1,000 candles.
+const window = candles.slice(-1_000);
+const batch = time(50, () => computeIndicators(window));
+const live = new LiveIndicators(window);
+const last = window.at(-1)!;
+const ticks = time(20_000, () => live.update({ ...last, close: last.close + Math.random() }));
+const batchP50 = percentile(batch, 50);
+const tickMean = ticks.reduce((a, b) => a + b, 0) / ticks.length;
+rows.push(['indicator set recomputed over 1,000 candles (p50)', fmt(batchP50)]);
+rows.push([
+  'incremental update on the forming candle (mean / p99)',
+  `${fmt(tickMean)} / ${fmt(percentile(ticks, 99))}`,
+]);
+rows.push(['incremental vs batch', `${Math.round(batchP50 / tickMean)}× cheaper`]);
+
+// 3. Cache reads of a cached analysis (the pushed form, and with the drawn series).
+const analysis = analyze(window, options);
+const { series: _series, ...pushed } = analysis;
+async function reads(store: CacheStore, label: string) {
+  const cached = new Cached(store, silentLogger);
+  for (const [name, value] of [
+    ['pushed form', pushed],
+    ['with 1,000-candle series', analysis],
+  ] as const) {
+    const key = `bench:${label}:${name}:${Date.now()}`;
+    await cached.load(key, 60_000, async () => value);
+    const samples: number[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const t = performance.now();
+      await cached.load(key, 60_000, async () => value);
+      samples.push(performance.now() - t);
+    }
+    rows.push([
+      `analysis read on a cache hit, ${label}, ${name} (p50 / p99)`,
+      `${fmt(percentile(samples, 50))} / ${fmt(percentile(samples, 99))}`,
+    ]);
+  }
+}
+await reads(createMemoryCache(), 'memory');
+try {
+  const redis = await createRedisCache(values.redis, silentLogger, 'trendscope-bench:', 1_000);
+  await redis.ping();
+  await reads(redis, 'Redis on loopback');
+  await redis.close();
+} catch {
+  rows.push(['analysis read on a cache hit, Redis', `skipped: no Redis at ${values.redis}`]);
+}
+
+console.log(`\nAnalysis (technicalindicators batch, incremental live values), node ${process.version}\n`);
+console.log('| measure | result |\n|---|---|');
+for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+
+// 4. Upstream work and analysis computations against the number of clients, replay at 60× (a minute a second).
+const scale: string[] = [];
+for (const n of values.clients.split(',').map(Number)) {
+  const origin = Date.now();
+  const clock = () => origin + (Date.now() - origin) * 60;
+  const replay = await createReplaySource({ clock, tickMs: 50, logger: silentLogger });
+  let watches = 0;
+  let fetches = 0;
+  const source: MarketSource = Object.assign(Object.create(replay) as MarketSource, {
+    watchCandles: (...args: Parameters<MarketSource['watchCandles']>) => (
+      watches++,
+      replay.watchCandles(...args)
+    ),
+    fetchCandles: (...args: Parameters<MarketSource['fetchCandles']>) => (
+      fetches++,
+      replay.fetchCandles(...args)
+    ),
+  });
+  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
+  const app = await createApp(
+    {
+      source,
+      cache: createMemoryCache(),
+      database: await openDatabase({ dataDir, logger: silentLogger }),
+      logger: silentLogger,
+      clock,
+    },
+    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20 },
+  );
+  const { port } = await app.listen(0, '127.0.0.1');
+  const sockets: Socket[] = [];
+  let events = 0;
+  for (let i = 0; i < n; i++) {
+    const s = io(`http://127.0.0.1:${port}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    s.on('analysis', () => events++);
+    sockets.push(s);
+  }
+  await Promise.all(
+    sockets.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))),
+  );
+  await Promise.all(
+    sockets.map((s) =>
+      s.timeout(60_000).emitWithAck('subscribe', { symbol: 'BTC/USDT', timeframe: '1m', limit: 100 }),
+    ),
+  );
+  const before = app.analysis.computations;
+  const minuteBefore = Math.floor(clock() / 60_000);
+  events = 0;
+  await new Promise((r) => setTimeout(r, 10_000));
+  const minutes = Math.floor(clock() / 60_000) - minuteBefore;
+  const computed = app.analysis.computations - before;
+  scale.push(`| ${n} | ${watches} | ${fetches} | ${minutes} | ${computed} | ${(events / n).toFixed(1)} |`);
+  for (const s of sockets) s.disconnect();
+  await app.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+console.log(
+  '\nUpstream work and analysis computations against clients (one stream, replay at 60×: a market minute per second, 10 s)\n',
+);
+console.log(
+  '| clients | upstream feeds | upstream history fetches | market minutes | analyses computed | analysis events per client |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const line of scale) console.log(line);
+process.exit(0);
