@@ -4,25 +4,20 @@
  *
  *   node --import tsx scripts/bench-analysis.ts [--redis redis://127.0.0.1:6379] [--clients 1,100,1000]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
 import type { Candle } from '../shared/market.ts';
 import { analyze } from '../server/src/analysis/analyze.ts';
 import { computeIndicators } from '../server/src/analysis/batch-indicators.ts';
 import { LiveIndicators } from '../server/src/analysis/live-indicators.ts';
-import { createApp } from '../server/src/app.ts';
 import { Cached } from '../server/src/cache/cached.ts';
 import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
 import type { CacheStore } from '../server/src/cache/port.ts';
 import { createRedisCache } from '../server/src/cache/redis/redis-cache.ts';
-import { openDatabase } from '../server/src/db/database.ts';
 import { silentLogger } from '../server/src/logger.ts';
 import type { MarketSource } from '../server/src/market/port.ts';
 import { createReplaySource } from '../server/src/market/replay/replay-source.ts';
 import { readRecordedCsv } from '../server/src/market/replay/recorded-candles.ts';
+import { connectClients, percentile, startBenchApp } from './bench-support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,8 +27,6 @@ const { values } = parseArgs({
   },
 });
 
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const time = (runs: number, f: () => void) => {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -138,32 +131,11 @@ for (const n of values.clients.split(',').map(Number)) {
       replay.fetchCandles(...args)
     ),
   });
-  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
-  const app = await createApp(
-    {
-      source,
-      cache: createMemoryCache(),
-      database: await openDatabase({ dataDir, logger: silentLogger }),
-      logger: silentLogger,
-      clock,
-    },
-    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20 },
-  );
-  const { port } = await app.listen(0, '127.0.0.1');
-  const sockets: Socket[] = [];
+  const bench = await startBenchApp(source, clock);
+  const { app } = bench;
+  const sockets = await connectClients(bench.url, n);
   let events = 0;
-  for (let i = 0; i < n; i++) {
-    const s = io(`http://127.0.0.1:${port}`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    s.on('analysis', () => events++);
-    sockets.push(s);
-  }
-  await Promise.all(
-    sockets.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))),
-  );
+  for (const s of sockets) s.on('analysis', () => events++);
   await Promise.all(
     sockets.map((s) =>
       s.timeout(60_000).emitWithAck('subscribe', { symbol: 'BTC/USDT', timeframe: '1m', limit: 100 }),
@@ -177,8 +149,7 @@ for (const n of values.clients.split(',').map(Number)) {
   const computed = app.analysis.computations - before;
   scale.push(`| ${n} | ${watches} | ${fetches} | ${minutes} | ${computed} | ${(events / n).toFixed(1)} |`);
   for (const s of sockets) s.disconnect();
-  await app.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
 console.log(
   '\nUpstream work and analysis computations against clients (one stream, replay at 60×: a market minute per second, 10 s)\n',

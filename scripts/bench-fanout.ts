@@ -6,17 +6,11 @@
  *
  *   node --import tsx scripts/bench-fanout.ts [--clients 1,100,1000] [--seconds 5]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
-import { createApp } from '../server/src/app.ts';
-import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
-import { openDatabase } from '../server/src/db/database.ts';
 import { silentLogger } from '../server/src/logger.ts';
 import type { MarketSource } from '../server/src/market/port.ts';
 import { createReplaySource } from '../server/src/market/replay/replay-source.ts';
+import { connectClients, percentile, startBenchApp } from './bench-support.ts';
 
 const { values } = parseArgs({
   options: { clients: { type: 'string', default: '1,100,1000' }, seconds: { type: 'string', default: '5' } },
@@ -24,15 +18,9 @@ const { values } = parseArgs({
 const counts = values.clients.split(',').map(Number);
 const seconds = Number(values.seconds);
 
-const percentile = (xs: number[], p: number) => {
-  if (xs.length === 0) return Number.NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 const ms = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(1));
 
 async function run(clients: number) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
   const replay = await createReplaySource({ clock: Date.now, tickMs: 100, logger: silentLogger });
   const emitted = new Map<string, number>();
   let feeds = 0;
@@ -52,33 +40,18 @@ async function run(clients: number) {
       });
     },
   });
-  const database = await openDatabase({ dataDir, logger: silentLogger });
-  const app = await createApp(
-    { source, cache: createMemoryCache(), database, logger: silentLogger },
-    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20 },
-  );
-  const { port } = await app.listen(0, '127.0.0.1');
-
-  const sockets: Socket[] = [];
+  const bench = await startBenchApp(source);
+  const sockets = await connectClients(bench.url, clients);
   const acks: number[] = [];
   const delivery: number[] = [];
   let received = 0;
-  for (let i = 0; i < clients; i++) {
-    const socket = io(`http://127.0.0.1:${port}`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    sockets.push(socket);
+  for (const socket of sockets) {
     socket.on('candle', (e: { candle: { time: number; close: number; volume: number } }) => {
       const at = emitted.get(`${e.candle.time}:${e.candle.close}:${e.candle.volume}`);
       if (at !== undefined) delivery.push(performance.now() - at);
       received++;
     });
   }
-  await Promise.all(
-    sockets.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))),
-  );
   await Promise.all(
     sockets.map(async (s) => {
       const start = performance.now();
@@ -102,8 +75,7 @@ async function run(clients: number) {
     deliveredShare: received / (clients * sent),
   };
   for (const s of sockets) s.disconnect();
-  await app.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await bench.close();
   return row;
 }
 

@@ -5,18 +5,12 @@
  *
  *   node --import tsx scripts/bench-upstream.ts [--clients 1,100,1000] [--seconds 20] [--poll-ms 2000]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
-import { createApp } from '../server/src/app.ts';
-import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
-import { openDatabase } from '../server/src/db/database.ts';
 import { silentLogger } from '../server/src/logger.ts';
 import { CcxtSource } from '../server/src/market/ccxt/ccxt-source.ts';
 import { createCcxtExchange } from '../server/src/market/ccxt/create-exchange.ts';
 import { RateGate } from '../server/src/market/rate-gate.ts';
+import { connectClients, startBenchApp } from './bench-support.ts';
 import { FakeBinance } from './fake-exchange/binance-server.ts';
 
 const { values } = parseArgs({
@@ -51,31 +45,10 @@ async function run(clients: number, webSocket: boolean) {
     logger: silentLogger,
     gate,
   });
-  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
-  const app = await createApp(
-    {
-      source,
-      cache: createMemoryCache(),
-      database: await openDatabase({ dataDir, logger: silentLogger }),
-      logger: silentLogger,
-    },
-    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20 },
-  );
-  const { port } = await app.listen(0, '127.0.0.1');
-  const sockets: Socket[] = [];
+  const bench = await startBenchApp(source);
+  const sockets = await connectClients(bench.url, clients);
   let received = 0;
-  for (let i = 0; i < clients; i++) {
-    const s = io(`http://127.0.0.1:${port}`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    s.on('candle', () => received++);
-    sockets.push(s);
-  }
-  await Promise.all(
-    sockets.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))),
-  );
+  for (const s of sockets) s.on('candle', () => received++);
   const opening = fake.count('/api/v3/klines');
   await Promise.all(
     sockets.map((s) =>
@@ -98,9 +71,8 @@ async function run(clients: number, webSocket: boolean) {
     updatesPerClientPerMin: received / clients / elapsedMin,
   };
   for (const s of sockets) s.disconnect();
-  await app.close();
+  await bench.close();
   await fake.close();
-  await rm(dataDir, { recursive: true, force: true });
   return row;
 }
 

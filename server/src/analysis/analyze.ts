@@ -19,9 +19,20 @@ export interface AnalyzeOptions {
 const round = (x: number | null | undefined, digits = 8) =>
   x === undefined || x === null ? null : Number(x.toFixed(digits));
 
-function seriesOf(candles: readonly Candle[], c: IndicatorColumns, length: number): IndicatorSeries {
+/**
+ * The drawn series, rounded to what a chart can show (two digits past the price's precision; four for
+ * RSI), which keeps the subscribe ack about half the size.
+ */
+function seriesOf(
+  candles: readonly Candle[],
+  c: IndicatorColumns,
+  length: number,
+  pricePrecision: number,
+): IndicatorSeries {
   const from = Math.max(0, candles.length - length);
-  const pick = <T>(col: T[], f: (x: T) => number | undefined) => col.slice(from).map((x) => round(f(x)));
+  const digits = pricePrecision + 2;
+  const pick = <T>(col: T[], f: (x: T) => number | undefined, d = digits) =>
+    col.slice(from).map((x) => round(f(x), d));
   return {
     time: candles.slice(from).map((x) => x.time),
     ema20: pick(c.ema20, (x) => x),
@@ -30,7 +41,7 @@ function seriesOf(candles: readonly Candle[], c: IndicatorColumns, length: numbe
     bollingerUpper: pick(c.bollinger, (x) => x?.upper),
     bollingerMiddle: pick(c.bollinger, (x) => x?.middle),
     bollingerLower: pick(c.bollinger, (x) => x?.lower),
-    rsi14: pick(c.rsi14, (x) => x),
+    rsi14: pick(c.rsi14, (x) => x, 4),
     macd: pick(c.macd, (x) => x?.macd),
     macdSignal: pick(c.macd, (x) => x?.signal),
     macdHistogram: pick(c.macd, (x) => x?.histogram),
@@ -69,6 +80,6 @@ export function analyze(candles: readonly Candle[], options: AnalyzeOptions): An
       pricePrecision: options.pricePrecision,
     }),
     fractals: fractals.slice(-(options.fractalCount ?? 30)),
-    series: seriesOf(candles, columns, options.seriesLength ?? 1500),
+    series: seriesOf(candles, columns, options.seriesLength ?? 1500, options.pricePrecision),
   };
 }

@@ -3,22 +3,7 @@ import type { IndicatorValues } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
 
 /** Every indicator as a column aligned with the candles; undefined where not yet defined. */
-export interface IndicatorColumns {
-  sma20: Array<number | undefined>;
-  sma50: Array<number | undefined>;
-  sma200: Array<number | undefined>;
-  ema20: Array<number | undefined>;
-  ema50: Array<number | undefined>;
-  ema200: Array<number | undefined>;
-  rsi14: Array<number | undefined>;
-  macd: Array<IndicatorValues['macd']>;
-  bollinger: Array<IndicatorValues['bollinger']>;
-  atr14: Array<number | undefined>;
-  stochastic: Array<IndicatorValues['stochastic']>;
-  adx14: Array<IndicatorValues['adx14']>;
-  obv: Array<number | undefined>;
-  vwap: Array<number | undefined>;
-}
+export type IndicatorColumns = { [K in keyof Required<IndicatorValues>]: Array<IndicatorValues[K]> };
 
 const DAY = 86_400_000;
 
