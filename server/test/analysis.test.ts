@@ -36,6 +36,20 @@ describe('analysis over Socket.IO and HTTP (replay at 60× speed)', () => {
     expect(a.latest.ema200).toBeDefined();
   });
 
+  it('cuts the series in a snapshot ack to the candles it carries', async () => {
+    const { c } = await connect();
+    const res = await c.request<SubscribeResult>('subscribe', {
+      symbol: 'BNB/USDT',
+      timeframe: '15m',
+      limit: 200,
+    });
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.data.candles).toHaveLength(200);
+    expect(res.data.analysis!.series!.time).toEqual(res.data.candles.map((x) => x.time));
+    expect(res.data.analysis!.series!.ema200).toHaveLength(200);
+    expect(res.data.analysis!.candleCount).toBe(1500);
+  });
+
   it('sends the chart indicators with every candle, computed on the forming candle', async () => {
     const { c } = await connect();
     await c.request('subscribe', { symbol: 'ETH/USDT', timeframe: '1m' });

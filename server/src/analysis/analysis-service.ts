@@ -55,6 +55,18 @@ export class AnalysisService {
   }
 }
 
+/** The analysis with its drawn series cut to start at `from` (the first candle a client holds). */
+export function withSeriesFrom(analysis: Analysis, from: number): Analysis {
+  const series = analysis.series;
+  if (!series) return analysis;
+  const start = series.time.findIndex((t) => t >= from);
+  if (start <= 0) return analysis;
+  const cut = Object.fromEntries(
+    Object.entries(series).map(([k, column]) => [k, (column as unknown[]).slice(start)]),
+  );
+  return { ...analysis, series: cut as unknown as NonNullable<Analysis['series']> };
+}
+
 /** What pushed `analysis` events carry: everything but the drawn series. */
 export function withoutSeries(analysis: Analysis): Analysis {
   const { series: _series, ...rest } = analysis;

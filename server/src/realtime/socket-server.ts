@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { Analysis } from '../../../shared/analysis.ts';
 import type { Ack } from '../../../shared/errors.ts';
-import type { AnalysisService } from '../analysis/analysis-service.ts';
+import { withSeriesFrom, type AnalysisService } from '../analysis/analysis-service.ts';
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
 import {
   DEFAULT_SNAPSHOT_CANDLES,
@@ -84,7 +84,7 @@ export function attachSocketHandlers(
           // Join in the same turn as the snapshot was taken, so no update falls between the two.
           await socket.join(roomOf(req.symbol, req.timeframe));
           // Updates that arrive while the analysis loads reach the client before the ack; it holds them.
-          result.analysis = await analysis.get(req.symbol, req.timeframe).then(
+          const computed = await analysis.get(req.symbol, req.timeframe).then(
             (r) => r.analysis,
             (err: unknown) => {
               logger.warn(
@@ -94,6 +94,10 @@ export function attachSocketHandlers(
               return null;
             },
           );
+          // A snapshot needs the series only as far back as its candles; a delta gets the whole window.
+          const first = result.candles[0];
+          result.analysis =
+            computed && result.mode === 'snapshot' && first ? withSeriesFrom(computed, first.time) : computed;
           return result;
         } catch (err) {
           if (isNew) subscriptions.delete(key);
