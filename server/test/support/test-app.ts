@@ -7,51 +7,34 @@ import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
 import type { Clock } from '../../src/clock.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { DelegatingSource } from '../../src/market/delegating-source.ts';
 import type { MarketSource, WatchHandlers } from '../../src/market/port.ts';
+import type { Timeframe } from '../../../shared/market.ts';
 import { createReplaySource } from '../../src/market/replay/replay-source.ts';
 import type { Metrics } from '../../src/metrics.ts';
 import { fastClock } from './clock.ts';
 
 /** Wraps a source and counts the upstream work done through it. */
-export class CountingSource implements MarketSource {
+export class CountingSource extends DelegatingSource {
   watches = 0;
   activeWatches = 0;
   fetches = 0;
 
-  constructor(readonly inner: MarketSource) {}
-  get info() {
-    return this.inner.info;
-  }
-  get fetchTimeframes() {
-    return this.inner.fetchTimeframes;
-  }
-  get watchTimeframes() {
-    return this.inner.watchTimeframes;
-  }
-  loadSymbols() {
-    return this.inner.loadSymbols();
-  }
-  fetchCandles(...args: Parameters<MarketSource['fetchCandles']>) {
+  override fetchCandles(...args: Parameters<MarketSource['fetchCandles']>) {
     this.fetches++;
-    return this.inner.fetchCandles(...args);
+    return super.fetchCandles(...args);
   }
-  watchCandles(
-    symbol: string,
-    timeframe: Parameters<MarketSource['watchCandles']>[1],
-    handlers: WatchHandlers,
-  ) {
+
+  override watchCandles(symbol: string, timeframe: Timeframe, handlers: WatchHandlers) {
     this.watches++;
     this.activeWatches++;
-    const stop = this.inner.watchCandles(symbol, timeframe, handlers);
+    const stop = super.watchCandles(symbol, timeframe, handlers);
     let stopped = false;
     return () => {
       if (!stopped) this.activeWatches--;
       stopped = true;
       stop();
     };
-  }
-  close() {
-    return this.inner.close();
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Candle, Timeframe } from '../../../../shared/market.ts';
 import type { Logger } from '../../logger.ts';
+import { DelegatingSource } from '../delegating-source.ts';
 import type { FeedStatus, MarketSource, Unsubscribe, WatchHandlers } from '../port.ts';
 
 export interface SharedFeedOptions {
@@ -57,34 +58,19 @@ export async function shareFeedsThroughRedis(
   return new SharedFeedSource(inner, command, subscriber, options);
 }
 
-export class SharedFeedSource implements MarketSource {
+export class SharedFeedSource extends DelegatingSource {
   readonly instanceId: string;
   private readonly streams = new Map<string, SharedStream>();
 
   constructor(
-    private readonly inner: MarketSource,
+    inner: MarketSource,
     readonly command: Redis,
     readonly subscriber: Redis,
     readonly options: SharedFeedOptions,
   ) {
+    super(inner);
     this.instanceId = options.instanceId ?? randomUUID();
     subscriber.on('message', (channel: string, text: string) => this.streams.get(channel)?.receive(text));
-  }
-
-  get info() {
-    return this.inner.info;
-  }
-  get fetchTimeframes() {
-    return this.inner.fetchTimeframes;
-  }
-  get watchTimeframes() {
-    return this.inner.watchTimeframes;
-  }
-  loadSymbols() {
-    return this.inner.loadSymbols();
-  }
-  fetchCandles(...args: Parameters<MarketSource['fetchCandles']>) {
-    return this.inner.fetchCandles(...args);
   }
 
   /** How many streams this instance currently feeds from upstream. */
@@ -92,7 +78,7 @@ export class SharedFeedSource implements MarketSource {
     return [...this.streams.values()].filter((s) => s.isLeader).length;
   }
 
-  watchCandles(symbol: string, timeframe: Timeframe, handlers: WatchHandlers): Unsubscribe {
+  override watchCandles(symbol: string, timeframe: Timeframe, handlers: WatchHandlers): Unsubscribe {
     const name = `${this.options.keyPrefix ?? 'trendscope:'}feed:${this.inner.info.id}:${symbol}:${timeframe}`;
     let stream = this.streams.get(name);
     if (!stream) {
@@ -109,7 +95,7 @@ export class SharedFeedSource implements MarketSource {
     };
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await Promise.all([...this.streams.values()].map((s) => s.stop()));
     this.streams.clear();
     this.command.disconnect();
