@@ -2,6 +2,7 @@ import type { Candle } from '../../../shared/market.ts';
 import { LiveIndicators } from '../analysis/live-indicators.ts';
 import { DirectionModel, directionState } from './direction.ts';
 import { forecast } from './forecast.ts';
+import { scorePrediction, summarizeScores, type PredictionScore } from './score.ts';
 
 export interface EvaluationResult {
   /** Forecasts scored. */
@@ -37,13 +38,7 @@ export function evaluateForecasts(candles: readonly Candle[], options: Evaluatio
   const live = new LiveIndicators();
   const direction = new DirectionModel();
   const states: string[] = [];
-  let n = 0;
-  let absError = 0;
-  let absNaive = 0;
-  let in80 = 0;
-  let in95 = 0;
-  let hits = 0;
-  let brier = 0;
+  const scores: PredictionScore[] = [];
   let fitMs = 0;
   const last = candles.length - 1 - H;
   for (let t = 0; t <= last; t++) {
@@ -55,30 +50,21 @@ export function evaluateForecasts(candles: readonly Candle[], options: Evaluatio
 
     const started = performance.now();
     const f = forecast(candles.slice(Math.max(0, t - 999), t + 1), { horizon: H });
-    const p = direction.estimate(states[t]!).probabilityUp;
+    const estimate = direction.estimate(states[t]!);
     fitMs += performance.now() - started;
     if (!f) continue;
-
-    const actual = candles[t + H]!.close;
-    const at = f.path[H - 1]!;
-    const up = actual > candles[t]!.close;
-    n++;
-    absError += Math.abs(actual - at.yhat);
-    absNaive += Math.abs(actual - candles[t]!.close);
-    if (actual >= at.lower80 && actual <= at.upper80) in80++;
-    if (actual >= at.lower95 && actual <= at.upper95) in95++;
-    if ((p > 0.5 && up) || (p < 0.5 && !up)) hits++;
-    brier += (p - (up ? 1 : 0)) ** 2;
+    scores.push(scorePrediction(f, estimate, candles[t + H]!.close));
     if (options.onProgress && t % 500 === 0) options.onProgress(t - warmup, last - warmup);
   }
   options.onProgress?.(last - warmup, last - warmup);
+  const card = summarizeScores(scores);
   return {
-    n,
-    maeRatio: absNaive === 0 ? 1 : absError / absNaive,
-    coverage80: in80 / n,
-    coverage95: in95 / n,
-    hitRate: hits / n,
-    brier: brier / n,
-    msPerFit: fitMs / Math.max(1, n),
+    n: card.n,
+    maeRatio: card.maeRatio ?? 1,
+    coverage80: card.coverage80 ?? 0,
+    coverage95: card.coverage95 ?? 0,
+    hitRate: card.hitRate ?? 0,
+    brier: card.brier ?? 0,
+    msPerFit: fitMs / Math.max(1, card.n),
   };
 }

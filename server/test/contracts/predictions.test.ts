@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { silentLogger } from '../../src/logger.ts';
+import type { Forecast } from '../../src/predict/forecast.ts';
+import {
+  duePredictions,
+  insertPrediction,
+  markScored,
+  scorecard,
+  type NewPrediction,
+} from '../../src/predict/prediction-repository.ts';
+import { scorePrediction } from '../../src/predict/score.ts';
+import { TEST_DATABASE_URL } from '../support/env.ts';
+import { createScratchDatabase } from '../support/postgres.ts';
+
+const M = 60_000;
+const T0 = Date.UTC(2026, 10, 22, 12, 0);
+const forecastFrom = (from: number): Forecast => ({
+  model: 'ewma-fhs',
+  from,
+  sigma: 0.001,
+  path: [
+    {
+      step: 1,
+      yhat: from,
+      lower80: from * 0.99,
+      upper80: from * 1.01,
+      lower95: from * 0.98,
+      upper95: from * 1.02,
+    },
+  ],
+});
+const prediction = (i: number, from = 100): NewPrediction => ({
+  source: 'replay',
+  symbol: 'BTC/USDT',
+  timeframe: '1m',
+  model: 'ewma-fhs',
+  horizon: 1,
+  lastCandleTime: T0 + i * M,
+  targetTime: T0 + (i + 1) * M,
+  result: {
+    forecast: forecastFrom(from),
+    direction: { state: 's', probabilityUp: 0.6, credible90: [0.3, 0.85], samples: 4 },
+  },
+});
+
+/** The same suite on every database backend. */
+function describePredictions(
+  name: string,
+  location: () => Promise<{ open(): Promise<DatabaseHandle>; drop(): Promise<void> }>,
+  skip = false,
+) {
+  describe.skipIf(skip)(`predictions on ${name}`, () => {
+    let target: Awaited<ReturnType<typeof location>>;
+    let handle: DatabaseHandle;
+    beforeAll(async () => {
+      target = await location();
+      handle = await target.open();
+    });
+    afterAll(async () => {
+      await handle?.close();
+      await target?.drop();
+    });
+
+    it('stores one forecast per stream, model and input candle', async () => {
+      expect(await insertPrediction(handle.db, prediction(0))).toBe(true);
+      expect(await insertPrediction(handle.db, prediction(0))).toBe(false);
+      expect(await insertPrediction(handle.db, prediction(1))).toBe(true);
+    });
+
+    it('finds what is due once its target candle has closed', async () => {
+      expect(await duePredictions(handle.db, 'replay', T0 + 0.5 * M)).toEqual([]);
+      const due = await duePredictions(handle.db, 'replay', T0 + M);
+      expect(due.map((d) => d.lastCandleTime)).toEqual([T0]);
+      expect(due[0]!.result.forecast.from).toBe(100);
+      expect(await duePredictions(handle.db, 'binance', T0 + 10 * M)).toEqual([]);
+    });
+
+    it('scores a forecast once, never twice, even across a restart', async () => {
+      const [due] = await duePredictions(handle.db, 'replay', T0 + M);
+      const score = scorePrediction(due!.result.forecast, due!.result.direction, 100.5);
+      expect(await markScored(handle.db, due!.id, score)).toBe(true);
+      expect(await markScored(handle.db, due!.id, score)).toBe(false);
+
+      // The server restarts with the second forecast still pending.
+      await handle.close();
+      handle = await target.open();
+      const pending = await duePredictions(handle.db, 'replay', T0 + 5 * M);
+      expect(pending.map((d) => d.lastCandleTime)).toEqual([T0 + M]);
+      const results = await Promise.all(
+        pending
+          .concat(pending)
+          .map((d) =>
+            markScored(handle.db, d.id, scorePrediction(d.result.forecast, d.result.direction, 98)),
+          ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await duePredictions(handle.db, 'replay', T0 + 5 * M)).toEqual([]);
+    });
+
+    it('keeps a rolling scorecard per stream and model', async () => {
+      const card = await scorecard(
+        handle.db,
+        { source: 'replay', symbol: 'BTC/USDT', timeframe: '1m' },
+        'ewma-fhs',
+      );
+      // 100.5: inside both bands, up, P = 0.6 → hit; 98: outside 80 % (99–101), inside 95 % (98–102), down → miss.
+      expect(card.n).toBe(2);
+      expect(card.coverage80).toBe(0.5);
+      expect(card.coverage95).toBe(1);
+      expect(card.hitRate).toBe(0.5);
+      expect(card.brier).toBeCloseTo(((0.6 - 1) ** 2 + 0.6 ** 2) / 2, 12);
+      expect(card.maeRatio).toBe(1);
+      expect(
+        (await scorecard(handle.db, { source: 'replay', symbol: 'ETH/USDT', timeframe: '1m' }, 'ewma-fhs')).n,
+      ).toBe(0);
+    });
+  });
+}
+
+describePredictions('PGlite', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-pred-'));
+  return {
+    open: () => openDatabase({ dataDir, logger: silentLogger }),
+    drop: () => rm(dataDir, { recursive: true, force: true }),
+  };
+});
+
+describePredictions(
+  'PostgreSQL',
+  async () => {
+    const scratch = await createScratchDatabase(TEST_DATABASE_URL!);
+    return {
+      open: () => openDatabase({ url: scratch.url, dataDir: '', logger: silentLogger }),
+      drop: scratch.drop,
+    };
+  },
+  !TEST_DATABASE_URL,
+);
