@@ -26,4 +26,3 @@ export interface PredictionsTable {
   score: ColumnType<unknown | null, never, string>;
   scored_at: ColumnType<Date | null, never, Date>;
 }
-
