@@ -1,32 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
+import {
+  DATABASE_BACKENDS,
+  type DatabaseBackend,
+  type DatabaseLocation,
+} from '../support/database-backends.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
-import { silentLogger } from '../../src/logger.ts';
-import { TEST_DATABASE_URL } from '../support/env.ts';
-import { createScratchDatabase } from '../support/postgres.ts';
 
 interface Probe {
   probe: { id: number; note: string };
 }
 
 /** What every database backend must do; the same suite runs on PGlite and on PostgreSQL. */
-function describeDatabase(
-  name: string,
-  location: () => Promise<{ open(): Promise<DatabaseHandle>; drop(): Promise<void> }>,
-  skip = false,
-) {
+function describeDatabase({ name, skip, create }: DatabaseBackend) {
   describe.skipIf(skip)(`Database contract: ${name}`, () => {
-    let target: Awaited<ReturnType<typeof location>>;
+    let target: DatabaseLocation;
     let handle: DatabaseHandle;
     const db = () => handle.db as unknown as Kysely<Probe>;
 
     beforeAll(async () => {
-      target = await location();
+      target = await create();
       handle = await target.open();
       await db()
         .schema.createTable('probe')
@@ -76,22 +71,4 @@ function describeDatabase(
   });
 }
 
-describeDatabase('PGlite', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-db-'));
-  return {
-    open: () => openDatabase({ dataDir, logger: silentLogger }),
-    drop: () => rm(dataDir, { recursive: true, force: true }),
-  };
-});
-
-describeDatabase(
-  'PostgreSQL',
-  async () => {
-    const scratch = await createScratchDatabase(TEST_DATABASE_URL!);
-    return {
-      open: () => openDatabase({ url: scratch.url, dataDir: '', logger: silentLogger }),
-      drop: scratch.drop,
-    };
-  },
-  !TEST_DATABASE_URL,
-);
+for (const backend of DATABASE_BACKENDS) describeDatabase(backend);

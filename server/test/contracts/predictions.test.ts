@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
-import { silentLogger } from '../../src/logger.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
+import {
+  DATABASE_BACKENDS,
+  type DatabaseBackend,
+  type DatabaseLocation,
+} from '../support/database-backends.ts';
 import type { Forecast } from '../../src/predict/forecast.ts';
 import {
   duePredictions,
@@ -13,8 +14,6 @@ import {
   type NewPrediction,
 } from '../../src/predict/prediction-repository.ts';
 import { scorePrediction } from '../../src/predict/score.ts';
-import { TEST_DATABASE_URL } from '../support/env.ts';
-import { createScratchDatabase } from '../support/postgres.ts';
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 10, 22, 12, 0);
@@ -48,16 +47,12 @@ const prediction = (i: number, from = 100): NewPrediction => ({
 });
 
 /** The same suite on every database backend. */
-function describePredictions(
-  name: string,
-  location: () => Promise<{ open(): Promise<DatabaseHandle>; drop(): Promise<void> }>,
-  skip = false,
-) {
+function describePredictions({ name, skip, create }: DatabaseBackend) {
   describe.skipIf(skip)(`predictions on ${name}`, () => {
-    let target: Awaited<ReturnType<typeof location>>;
+    let target: DatabaseLocation;
     let handle: DatabaseHandle;
     beforeAll(async () => {
-      target = await location();
+      target = await create();
       handle = await target.open();
     });
     afterAll(async () => {
@@ -121,22 +116,4 @@ function describePredictions(
   });
 }
 
-describePredictions('PGlite', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-pred-'));
-  return {
-    open: () => openDatabase({ dataDir, logger: silentLogger }),
-    drop: () => rm(dataDir, { recursive: true, force: true }),
-  };
-});
-
-describePredictions(
-  'PostgreSQL',
-  async () => {
-    const scratch = await createScratchDatabase(TEST_DATABASE_URL!);
-    return {
-      open: () => openDatabase({ url: scratch.url, dataDir: '', logger: silentLogger }),
-      drop: scratch.drop,
-    };
-  },
-  !TEST_DATABASE_URL,
-);
+for (const backend of DATABASE_BACKENDS) describePredictions(backend);
