@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'TOO_MANY_SUBSCRIPTIONS',
   'UPSTREAM_UNAVAILABLE',
   'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'USERNAME_TAKEN',
+  'RATE_LIMITED',
+  'FORBIDDEN_ORIGIN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SymbolSchema, TimeframeSchema, type Candle, type Timeframe } from './market.ts';
 import type { Ack } from './errors.ts';
 import type { Analysis, IndicatorValues } from './analysis.ts';
+import type { ChatDeletedEvent, ChatMessageEvent, ChatSendRequest, ChatSendResult } from './chat.ts';
+import type { Prediction } from './prediction.ts';
 
 /** Most candles one snapshot may carry; the server's store per stream holds at least this many. */
 export const MAX_SNAPSHOT_CANDLES = 2000;
@@ -55,6 +57,8 @@ export interface SubscribeResult {
   status: StreamStatus;
   /** The stream's latest analysis with its indicator series; null when it could not be computed. */
   analysis: Analysis | null;
+  /** The stream's latest forecast, risk and scorecard; null when there is none yet. */
+  prediction: Prediction | null;
 }
 
 export interface UnsubscribeResult {
@@ -67,9 +71,17 @@ export interface ServerToClientEvents {
   status: (status: StreamStatus) => void;
   /** A new analysis of a stream: at most once a minute, and when a candle closes. */
   analysis: (analysis: Analysis) => void;
+  /** A new forecast of a stream: when a candle closes and at most once a minute. */
+  prediction: (prediction: Prediction) => void;
+  /** A question and its answer, to every open tab of the user who asked. */
+  'chat:message': (event: ChatMessageEvent) => void;
+  /** A conversation was deleted, from any tab of the user. */
+  'chat:deleted': (event: ChatDeletedEvent) => void;
 }
 
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (response: Ack<SubscribeResult>) => void) => void;
   unsubscribe: (request: UnsubscribeRequest, ack: (response: Ack<UnsubscribeResult>) => void) => void;
+  /** Needs a signed-in user (the session cookie of the handshake). */
+  'chat:send': (request: ChatSendRequest, ack: (response: Ack<ChatSendResult>) => void) => void;
 }

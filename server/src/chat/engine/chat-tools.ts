@@ -1,0 +1,30 @@
+import type { Analysis } from '../../../../shared/analysis.ts';
+import type { ChatContext, ChatPayload } from '../../../../shared/chat-answer.ts';
+import type { SymbolInfo } from '../../../../shared/http.ts';
+import type { Candle, Timeframe } from '../../../../shared/market.ts';
+import type { Prediction } from '../../../../shared/prediction.ts';
+
+/**
+ * What the chat engine may read of the live market: the same services the dashboard uses, so an
+ * answer always matches the chart. Built in the composition root; tests hand in the real services.
+ */
+export interface ChatTools {
+  /** The symbols the market source offers. */
+  symbols(): SymbolInfo[];
+  /** Latest candles, oldest first, the forming one last. */
+  candles(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]>;
+  analysis(symbol: string, timeframe: Timeframe): Promise<Analysis>;
+  /** The latest forecast with risk and scorecard; null when none can be made yet. */
+  prediction(symbol: string, timeframe: Timeframe): Promise<Prediction | null>;
+  now(): number;
+}
+
+export interface ChatReply {
+  text: string;
+  payload: ChatPayload;
+}
+
+/** Answers one question, given the context the conversation left (from its last answer). */
+export interface ChatEngine {
+  reply(text: string, context: ChatContext | undefined): Promise<ChatReply>;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { ChatPayload } from './chat-answer.ts';
+
+export const MAX_CHAT_TEXT = 1000;
+
+export const ConversationIdSchema = z.uuid({ error: 'conversationId must be a conversation id (a UUID)' });
+
+export const ChatSendRequestSchema = z.object({
+  conversationId: ConversationIdSchema.optional(),
+  text: z
+    .string({ error: 'text must be a string' })
+    .trim()
+    .min(1, 'text must not be empty')
+    .max(MAX_CHAT_TEXT, `text must be at most ${MAX_CHAT_TEXT} characters`),
+});
+export type ChatSendRequest = z.input<typeof ChatSendRequestSchema>;
+
+export const MessagesQuerySchema = z.object({
+  /** Messages older than this message id (the `nextBefore` of the previous page). */
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/, 'before must be a message id')
+    .optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(200, 'limit must be at most 200')
+    .default(50),
+});
+
+export interface Conversation {
+  id: string;
+  /** From the first question. */
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  role: 'user' | 'assistant';
+  text: string;
+  /** Present on assistant messages: what the UI renders as a card. */
+  payload: ChatPayload | null;
+  createdAt: number;
+}
+
+/** Ack data of `chat:send`: the assistant's reply (the question is in `question`). */
+export interface ChatSendResult {
+  conversationId: string;
+  conversation: Conversation;
+  question: ChatMessage;
+  message: ChatMessage;
+}
+
+/** Pushed to every open tab of the user as `chat:message` once a question is answered. */
+export interface ChatMessageEvent {
+  conversation: Conversation;
+  messages: ChatMessage[];
+}
+
+/** Pushed to every open tab of the user as `chat:deleted`. */
+export interface ChatDeletedEvent {
+  conversationId: string;
+}
+
+export interface ConversationsResponse {
+  conversations: Conversation[];
+}
+
+/** Oldest first; `nextBefore` fetches the page before this one, absent at the start. */
+export interface MessagesResponse {
+  messages: ChatMessage[];
+  nextBefore?: string;
+}
