@@ -17,6 +17,8 @@ export type CandlesQuery = z.infer<typeof CandlesQuerySchema>;
 export const AnalysisQuerySchema = z.object({ symbol: SymbolSchema, timeframe: TimeframeSchema });
 export type AnalysisQuery = z.infer<typeof AnalysisQuerySchema>;
 
+export const PredictionsQuerySchema = AnalysisQuerySchema;
+
 export interface CandlesResponse {
   symbol: string;
   timeframe: Timeframe;

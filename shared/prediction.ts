@@ -42,6 +42,8 @@ export interface Scorecard {
   coverage95?: number;
   hitRate?: number;
   brier?: number;
+  /** The database could not be read: the figures are unknown, not zero. */
+  unavailable?: true;
 }
 
 export interface Prediction {
@@ -61,7 +63,11 @@ export interface Prediction {
   path: ForecastStep[];
   direction: DirectionForecast;
   regime: { regime: Regime; hurst?: number };
-  confluence: { agree: boolean; direction: TrendDirection; byTimeframe: Partial<Record<Timeframe, TrendDirection>> };
+  confluence: {
+    agree: boolean;
+    direction: TrendDirection;
+    byTimeframe: Partial<Record<Timeframe, TrendDirection>>;
+  };
   anomalies: Anomaly[];
   risk: { level: RiskLevel; reasons: string[] };
   /** How this stream's forecasts of this model have done, over the latest scored ones. */

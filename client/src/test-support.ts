@@ -58,6 +58,7 @@ export function subscribeResult(
     candles,
     status: { source: 'replay', symbol, timeframe, state: 'live' },
     analysis,
+    prediction: null,
   };
 }
 

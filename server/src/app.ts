@@ -16,6 +16,10 @@ import { StreamHub } from './realtime/stream-hub.ts';
 import { AnalysisScheduler } from './analysis/analysis-scheduler.ts';
 import { AnalysisService } from './analysis/analysis-service.ts';
 import { attachSocketHandlers, socketPublisher, type TypedServer } from './realtime/socket-server.ts';
+import { createFitPool, type FitPool } from './predict/fit-pool.ts';
+import { PredictionScheduler } from './predict/prediction-scheduler.ts';
+import { PredictionScorer } from './predict/prediction-scorer.ts';
+import { PredictionService } from './predict/prediction-service.ts';
 
 /** The real clients, built by the composition root (main.ts) or by a test. */
 export interface AppParts {
@@ -28,6 +32,8 @@ export interface AppParts {
   metrics?: Metrics;
   /** Socket.IO adapter spanning instances (the Redis adapter when REDIS_URL is set). */
   socketAdapter?: Parameters<TypedServer['adapter']>[0];
+  /** Worker threads that fit forecasts; created here when absent. */
+  fitPool?: FitPool;
 }
 
 export interface AppOptions {
@@ -38,6 +44,8 @@ export interface AppOptions {
   marketWaitMs?: number;
   /** How often each watched stream is analysed besides on candle close (default a minute). */
   analysisIntervalMs?: number;
+  /** How often forecasts are refreshed and due ones scored, besides on candle close (default a minute). */
+  predictionIntervalMs?: number;
 }
 
 export interface App {
@@ -46,6 +54,8 @@ export interface App {
   readonly hub: StreamHub;
   readonly market: MarketService;
   readonly analysis: AnalysisService;
+  readonly predictions: PredictionService;
+  readonly predictionScheduler: PredictionScheduler;
   listen(port: number, host?: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -72,7 +82,10 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   const hub = new StreamHub(market, publisher, {
     storeLimit: options.candleStoreLimit,
     logger,
-    onCandleClosed: (symbol, timeframe) => scheduler.refresh(symbol, timeframe),
+    onCandleClosed: (symbol, timeframe) => {
+      scheduler.refresh(symbol, timeframe);
+      predictionScheduler.refresh(symbol, timeframe);
+    },
   });
   const analysis = new AnalysisService({
     market,
@@ -89,7 +102,27 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     intervalMs: options.analysisIntervalMs,
   });
   scheduler.start();
-  attachSocketHandlers(io, hub, analysis, {
+  const fitPool = parts.fitPool ?? createFitPool();
+  const predictions = new PredictionService({
+    market,
+    hub,
+    analysis,
+    cached,
+    database: parts.database,
+    pool: fitPool,
+    clock,
+    logger,
+  });
+  const predictionScheduler = new PredictionScheduler({
+    service: predictions,
+    scorer: new PredictionScorer({ market, hub, database: parts.database, clock, logger }),
+    hub,
+    publish: (p) => publisher.prediction(p),
+    logger,
+    intervalMs: options.predictionIntervalMs,
+  });
+  predictionScheduler.start();
+  attachSocketHandlers(io, hub, analysis, predictions, {
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
     logger,
   });
@@ -112,7 +145,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   };
   const httpServer = createServer(
     createHttpApp({
-      market: { market, hub, cached, clock, analysis },
+      market: { market, hub, cached, clock, analysis, predictions },
       readiness,
       metrics: metrics.registry,
       staticDir: options.staticDir,
@@ -128,6 +161,8 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     hub,
     market,
     analysis,
+    predictions,
+    predictionScheduler,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -136,9 +171,11 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     },
     async close() {
       scheduler.stop();
+      await predictionScheduler.stop();
       hub.closeAll();
       await io.close();
       await parts.source.close();
+      await fitPool.close();
       await parts.cache.close();
       await parts.database.close();
     },

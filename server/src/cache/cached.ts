@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.ts';
 import type { CacheStore } from './port.ts';
 
@@ -13,6 +14,15 @@ const POLL_MS = 25;
  */
 export class Cached {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /**
+   * Values already parsed by this process, for as long as they live in the store: parsing an analysis
+   * costs milliseconds, and a forecast of every stream reads several, all in one turn of the loop.
+   * Callers treat cached values as read-only.
+   */
+  private readonly parsed = new LRUCache<string, { value: unknown; size: number }>({
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (entry) => Math.max(1, entry.size),
+  });
   private failing = false;
 
   constructor(
@@ -42,7 +52,7 @@ export class Cached {
     ttlMs: number,
     compute: () => Promise<T>,
   ): Promise<{ value: T; computed: boolean }> {
-    const hit = await this.read<T>(key);
+    const hit = await this.read<T>(key, ttlMs);
     if (hit !== undefined) return { value: hit, computed: false };
     // Across processes: one takes the lock and computes; the others wait for its result.
     const release = await this.attempt(() => this.store.lock(key, LOCK_MS));
@@ -50,22 +60,30 @@ export class Cached {
       const deadline = Date.now() + WAIT_MS;
       while (Date.now() < deadline) {
         await sleep(POLL_MS);
-        const value = await this.read<T>(key);
+        const value = await this.read<T>(key, ttlMs);
         if (value !== undefined) return { value, computed: false };
       }
     }
     try {
       const value = await compute();
-      await this.attempt(() => this.store.set(key, JSON.stringify(value), ttlMs));
+      const json = JSON.stringify(value);
+      await this.attempt(() => this.store.set(key, json, ttlMs));
+      this.parsed.set(key, { value, size: json.length }, { ttl: ttlMs });
       return { value, computed: true };
     } finally {
       if (release) await release();
     }
   }
 
-  private async read<T>(key: string): Promise<T | undefined> {
+  /** Keys carry their time bucket, so a memo living as long as the entry cannot go stale. */
+  private async read<T>(key: string, ttlMs: number): Promise<T | undefined> {
+    const memo = this.parsed.get(key);
+    if (memo) return memo.value as T;
     const hit = await this.attempt(() => this.store.get(key));
-    return hit === undefined ? undefined : (JSON.parse(hit) as T);
+    if (hit === undefined) return undefined;
+    const value = JSON.parse(hit) as T;
+    this.parsed.set(key, { value, size: hit.length }, { ttl: ttlMs });
+    return value;
   }
 
   private async attempt<R>(op: () => Promise<R>): Promise<R | undefined> {

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 
@@ -23,6 +24,9 @@ export class PGlitePool implements PostgresPool {
     const previous = this.queue;
     this.queue = previous.then(() => turn);
     await previous;
+    // PGlite runs queries in this thread: between holders, let the event loop breathe, so a burst of
+    // queries (a forecast of every stream, say) never holds it for long.
+    await new Promise((resolve) => setImmediate(resolve));
     const client = {
       query: async (sql: string, parameters: ReadonlyArray<unknown>) => {
         const result = await this.pglite.query(sql, [...parameters]);

@@ -6,6 +6,10 @@ import type { ColumnType } from 'kysely';
  */
 export interface Database {
   predictions: PredictionsTable;
+  direction_counts: DirectionCountsTable;
+  users: UsersTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
 }
 
 /** Written as a Date, read back as a Date (pg and PGlite alike). */
@@ -25,4 +29,41 @@ export interface PredictionsTable {
   result: ColumnType<unknown, string, never>;
   score: ColumnType<unknown | null, never, string>;
   scored_at: ColumnType<Date | null, never, Date>;
+}
+
+export interface DirectionCountsTable {
+  source: string;
+  symbol: string;
+  timeframe: string;
+  horizon: number;
+  state: string;
+  up: ColumnType<number, number | undefined, number>;
+  down: ColumnType<number, number | undefined, number>;
+}
+
+/** Accounts: the username as typed, unique case-insensitively (an index on lower(username)). */
+export interface UsersTable {
+  id: ColumnType<string, string | undefined, never>;
+  username: string;
+  password_hash: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface ConversationsTable {
+  id: ColumnType<string, string | undefined, never>;
+  user_id: ColumnType<string, string, never>;
+  title: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface MessagesTable {
+  /** bigint identity: pg returns it as a string, PGlite as a number; read through String(). */
+  id: ColumnType<string | number, never, never>;
+  conversation_id: ColumnType<string, string, never>;
+  role: 'user' | 'assistant';
+  text: string;
+  /** JSON written as a string, read back parsed (pg and PGlite alike). */
+  payload: ColumnType<unknown, string | null, never>;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }

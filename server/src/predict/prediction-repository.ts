@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { DirectionEstimate } from './direction.ts';
 import type { Forecast } from './forecast.ts';
+import { recordOutcome } from './direction-repository.ts';
 import { summarizeScores, type PredictionScore, type Scorecard } from './score.ts';
 
 /** Plain functions over the `predictions` table; each takes the database (or a transaction). */
@@ -9,6 +10,9 @@ import { summarizeScores, type PredictionScore, type Scorecard } from './score.t
 export interface PredictionResult {
   forecast: Forecast;
   direction: DirectionEstimate;
+  /** What else was said with it, kept for the record. */
+  risk?: unknown;
+  regime?: unknown;
 }
 
 export interface StreamRef {
@@ -106,6 +110,22 @@ export async function markScored(
     .where('scored_at', 'is', null)
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
+}
+
+/**
+ * Scores a due forecast and teaches its outcome to the stream's direction model, in one transaction:
+ * true only for the one caller (of any instance, before or after a restart) that scored it.
+ */
+export async function scoreOnce(
+  db: Kysely<Database>,
+  due: DuePrediction,
+  score: PredictionScore,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await markScored(trx, due.id, score))) return false;
+    await recordOutcome(trx, due, due.horizon, due.result.direction.state, score.wentUp);
+    return true;
+  });
 }
 
 /** The rolling scorecard of a stream and model over its most recent `window` scored forecasts. */

@@ -1,5 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { Analysis } from '../../../shared/analysis.ts';
+import type { Prediction } from '../../../shared/prediction.ts';
+import type { PredictionService } from '../predict/prediction-service.ts';
 import type { Ack } from '../../../shared/errors.ts';
 import { withSeriesFrom, type AnalysisService } from '../analysis/analysis-service.ts';
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
@@ -25,7 +27,10 @@ export const roomOf = (symbol: string, timeframe: Timeframe) => `stream:${stream
  * statuses go to this instance's sockets only, since every instance receives the stream's feed
  * itself; an analysis is computed once for all instances, so it goes through the adapter to all.
  */
-export function socketPublisher(io: TypedServer): StreamPublisher & { analysis(analysis: Analysis): void } {
+export function socketPublisher(io: TypedServer): StreamPublisher & {
+  analysis(analysis: Analysis): void;
+  prediction(prediction: Prediction): void;
+} {
   return {
     candle(symbol, timeframe, candle, reliable, indicators) {
       const room = io.local.to(roomOf(symbol, timeframe));
@@ -39,11 +44,14 @@ export function socketPublisher(io: TypedServer): StreamPublisher & { analysis(a
     analysis(analysis) {
       io.to(roomOf(analysis.symbol, analysis.timeframe)).emit('analysis', analysis);
     },
+    prediction(prediction) {
+      io.to(roomOf(prediction.symbol, prediction.timeframe)).emit('prediction', prediction);
+    },
   };
 }
 
 /** Wraps an event handler: the ack is optional, every failure becomes `{ok:false}`, nothing throws. */
-function handle<T>(logger: Logger, work: (payload: unknown) => Promise<T>) {
+export function handle<T>(logger: Logger, work: (payload: unknown) => Promise<T>) {
   return (payload: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (response: Ack<T>) => void) : () => {};
     work(payload).then(
@@ -57,6 +65,7 @@ export function attachSocketHandlers(
   io: TypedServer,
   hub: StreamHub,
   analysis: AnalysisService,
+  predictions: PredictionService,
   options: { maxSubscriptionsPerSocket: number; logger: Logger },
 ): void {
   const { logger } = options;
@@ -90,6 +99,16 @@ export function attachSocketHandlers(
               logger.warn(
                 { err, symbol: req.symbol, timeframe: req.timeframe },
                 'no analysis for the snapshot',
+              );
+              return null;
+            },
+          );
+          result.prediction = await predictions.get(req.symbol, req.timeframe).then(
+            (r) => r.prediction,
+            (err: unknown) => {
+              logger.warn(
+                { err, symbol: req.symbol, timeframe: req.timeframe },
+                'no forecast for the snapshot',
               );
               return null;
             },

@@ -249,6 +249,7 @@ export class StreamHub {
       candles: delta ? stream.store.since(since) : stream.store.latest(limit),
       status: stream.status,
       analysis: null,
+      prediction: null,
     };
   }
 }

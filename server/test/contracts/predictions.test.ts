@@ -10,10 +10,12 @@ import {
   duePredictions,
   insertPrediction,
   markScored,
+  scoreOnce,
   scorecard,
   type NewPrediction,
 } from '../../src/predict/prediction-repository.ts';
 import { scorePrediction } from '../../src/predict/score.ts';
+import { loadDirectionModel } from '../../src/predict/direction-repository.ts';
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 10, 22, 12, 0);
@@ -111,6 +113,30 @@ function describePredictions({ name, skip, create }: DatabaseBackend) {
       expect(card.maeRatio).toBe(1);
       expect(
         (await scorecard(handle.db, { source: 'replay', symbol: 'ETH/USDT', timeframe: '1m' }, 'ewma-fhs')).n,
+      ).toBe(0);
+    });
+
+    it('scores and teaches the direction model once, however many scorers race', async () => {
+      const stream = { source: 'replay', symbol: 'SOL/USDT', timeframe: '1m' };
+      for (let i = 0; i < 4; i++) await insertPrediction(handle.db, { ...prediction(20 + i), ...stream });
+      const due = (await duePredictions(handle.db, 'replay', T0 + 30 * M)).filter(
+        (d) => d.symbol === 'SOL/USDT',
+      );
+      expect(due).toHaveLength(4);
+      // Two instances score the same four at once; outcomes: up, down, up, up.
+      const actual = [101, 99, 102, 100.1];
+      const race = await Promise.all(
+        [...due, ...due].map((d, i) =>
+          scoreOnce(handle.db, d, scorePrediction(d.result.forecast, d.result.direction, actual[i % 4]!)),
+        ),
+      );
+      expect(race.filter(Boolean)).toHaveLength(4);
+      const model = await loadDirectionModel(handle.db, stream, 1);
+      expect(model.toJSON()).toEqual({ s: { up: 3, down: 1 } });
+      // Beta(1 + 3, 1 + 1)
+      expect(model.estimate('s').probabilityUp).toBeCloseTo(4 / 6, 12);
+      expect(
+        (await loadDirectionModel(handle.db, { ...stream, symbol: 'BTC/USDT' }, 1)).estimate('s').samples,
       ).toBe(0);
     });
   });

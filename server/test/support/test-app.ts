@@ -5,7 +5,7 @@ import { createApp, type App, type AppParts } from '../../src/app.ts';
 import type { CacheStore } from '../../src/cache/port.ts';
 import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
 import type { Clock } from '../../src/clock.ts';
-import { openDatabase } from '../../src/db/database.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { DelegatingSource } from '../../src/market/delegating-source.ts';
 import type { MarketSource, WatchHandlers } from '../../src/market/port.ts';
@@ -43,6 +43,7 @@ export interface TestApp {
   url: string;
   source: CountingSource;
   clock: Clock;
+  database: DatabaseHandle;
   close(): Promise<void>;
 }
 
@@ -59,12 +60,15 @@ export interface TestAppOptions {
   tickMs?: number;
   staticDir?: string;
   maxSubscriptionsPerSocket?: number;
+  /** Where PGlite keeps its files; a restart test passes the same one twice. Kept on close when given. */
+  dataDir?: string;
+  predictionIntervalMs?: number;
 }
 
 /** The whole server on a random port: replay source, in-process cache, PGlite in a temp dir. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? fastClock(options.speed ?? 60);
-  const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-test-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'trendscope-test-')));
   const source = new CountingSource(
     options.source ??
       (await createReplaySource({ clock, tickMs: options.tickMs ?? 50, logger: silentLogger })),
@@ -84,6 +88,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       candleStoreLimit: 3000,
       maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 20,
       staticDir: options.staticDir,
+      predictionIntervalMs: options.predictionIntervalMs,
     },
   );
   const { port } = await app.listen(0, '127.0.0.1');
@@ -92,9 +97,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url: `http://127.0.0.1:${port}`,
     source,
     clock,
+    database,
     async close() {
       await app.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

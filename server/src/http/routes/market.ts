@@ -2,6 +2,7 @@ import { Router } from 'express';
 import {
   AnalysisQuerySchema,
   CandlesQuerySchema,
+  PredictionsQuerySchema,
   type CandlesResponse,
   type SymbolsResponse,
 } from '../../../../shared/http.ts';
@@ -11,6 +12,8 @@ import type { Cached } from '../../cache/cached.ts';
 import type { Clock } from '../../clock.ts';
 import type { MarketService } from '../../market/market-service.ts';
 import type { StreamHub } from '../../realtime/stream-hub.ts';
+import type { PredictionService } from '../../predict/prediction-service.ts';
+import { AppError } from '../../errors.ts';
 import { parsePayload } from '../../validation.ts';
 
 /** How long a cold stream's candles are reused: keeps HTTP pollers off the exchange. */
@@ -22,8 +25,9 @@ export function marketRoutes(deps: {
   cached: Cached;
   clock: Clock;
   analysis: AnalysisService;
+  predictions: PredictionService;
 }): Router {
-  const { market, hub, cached, clock, analysis } = deps;
+  const { market, hub, cached, clock, analysis, predictions } = deps;
   const router = Router();
 
   router.get('/api/symbols', (_req, res) => {
@@ -51,6 +55,14 @@ export function marketRoutes(deps: {
   router.get('/api/analysis', async (req, res) => {
     const { symbol, timeframe } = parsePayload(AnalysisQuerySchema, req.query);
     res.json((await analysis.get(symbol, timeframe)).analysis);
+  });
+
+  router.get('/api/predictions', async (req, res) => {
+    const { symbol, timeframe } = parsePayload(PredictionsQuerySchema, req.query);
+    const { prediction } = await predictions.get(symbol, timeframe);
+    if (!prediction)
+      throw new AppError('NOT_FOUND', `Not enough closed candles of ${symbol} ${timeframe} to forecast yet`);
+    res.json(prediction);
   });
 
   return router;
