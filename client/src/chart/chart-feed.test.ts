@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../shared/market.ts';
+import type { Prediction } from '../../../shared/prediction.ts';
 import type { IndicatorPoint } from '../market/indicator-points.ts';
 import type { AppStore } from '../store/index.ts';
 import { INDICATORS, type IndicatorToggles } from '../store/indicator-toggles.ts';
@@ -34,6 +35,7 @@ function recordingChart() {
       calls.push(`indicators ${at(point.time)} → ema20 ${point.ema20}`),
     setFractals: (fractals) =>
       calls.push(`fractals ${fractals.map((f) => `${f.kind} ${at(f.time)}`).join(', ') || 'none'}`),
+    setForecast: (p) => calls.push(p ? `forecast from ${at(p.lastCandleTime)}` : 'forecast none'),
     dispose: () => calls.push('dispose'),
   };
   return { chart, calls };
@@ -62,10 +64,11 @@ describe('feeding the chart from the store', () => {
     const { chart, calls } = recordingChart();
     feedChart(store, chart);
     expect(calls).toEqual([
-      'toggles ema20 ema50 ema200 bollinger rsi fractals',
+      'toggles ema20 ema50 ema200 bollinger rsi fractals forecast',
       'set 3 candles, precision 2',
       'set 0 indicators',
       'fractals none',
+      'forecast none',
     ]);
   });
 
@@ -198,15 +201,49 @@ describe('feeding the indicators', () => {
     store.getState().toggleIndicator('rsi');
 
     expect(calls).toEqual([
-      'toggles ema20 ema50 ema200 bollinger macd fractals',
+      'toggles ema20 ema50 ema200 bollinger macd fractals forecast',
       'set 5 indicators',
-      'toggles ema20 ema50 ema200 bollinger macd',
+      'toggles ema20 ema50 ema200 bollinger macd forecast',
       'fractals none',
-      'toggles ema50 ema200 bollinger macd',
-      'toggles ema50 ema200 bollinger macd fractals',
+      'toggles ema50 ema200 bollinger macd forecast',
+      'toggles ema50 ema200 bollinger macd fractals forecast',
       'fractals high 2',
-      'toggles ema50 ema200 bollinger rsi macd fractals',
+      'toggles ema50 ema200 bollinger rsi macd fractals forecast',
       'set 5 indicators',
     ]);
+  });
+
+  it('draws each forecast once, not per tick, and clears it when the stream changes', async () => {
+    const { store, calls } = await fedChart();
+    const candles = minuteCandles(T0, 3);
+    store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', candles, 'snapshot'));
+    const last = candles.at(-1)!.time;
+    const forecast = (from: number, computedAt: number): Prediction => ({
+      symbol: 'BTC/USDT',
+      timeframe: '1m',
+      source: 'replay',
+      model: 'ewma-fhs',
+      computedAt,
+      lastCandleTime: from,
+      from: 100,
+      horizon: 1,
+      sigma: 0.001,
+      path: [{ time: from + MINUTE, yhat: 100, lower80: 99, upper80: 101, lower95: 98, upper95: 102 }],
+      direction: { state: 's', probabilityUp: 0.5, credible90: [0.05, 0.95], samples: 0 },
+      regime: { regime: 'random' },
+      confluence: { agree: false, direction: 'sideways', byTimeframe: {} },
+      anomalies: [],
+      risk: { level: 'low', reasons: [] },
+      scorecard: { n: 0 },
+    });
+    store.getState().applyPrediction(forecast(last - MINUTE, T0 + 10 * MINUTE));
+    tick(store, last, 101);
+    tick(store, last, 102);
+    // An older forecast arriving late changes nothing.
+    store.getState().applyPrediction(forecast(last - 2 * MINUTE, T0));
+    store.getState().applyPrediction({ ...forecast(last, T0 + 11 * MINUTE), symbol: 'ETH/USDT' });
+    expect(calls.filter((c) => c.startsWith('forecast'))).toEqual([`forecast from ${at(last - MINUTE)}`]);
+    store.getState().selectSymbol('ETH/USDT');
+    expect(calls.at(-1)).toBe('forecast none');
   });
 });

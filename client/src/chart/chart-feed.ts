@@ -75,6 +75,11 @@ function sameFractals(a: readonly Fractal[], b: readonly Fractal[]): boolean {
   );
 }
 
+/** The forecast to draw when a new one arrived or the stream changed; undefined when nothing changed. */
+export function planForecastChange(previous: AppState, next: AppState): AppState['prediction'] | undefined {
+  return next.prediction === previous.prediction ? undefined : next.prediction;
+}
+
 /**
  * Feeds the chart from the store, outside React renders: `setData` once per snapshot or analysis
  * series, `update` per tick. Returns the unsubscribe function.
@@ -85,6 +90,7 @@ export function feedChart(store: AppStore, chart: PriceChart): () => void {
   chart.setCandles(initial.candles, selectPricePrecision(initial));
   chart.setIndicators(initial.indicators);
   chart.setFractals(selectShownFractals(initial));
+  chart.setForecast(initial.prediction);
   return store.subscribe((next, previous) => {
     const toggles = planToggleChange(previous, next);
     if (toggles) chart.setToggles(toggles);
@@ -99,5 +105,8 @@ export function feedChart(store: AppStore, chart: PriceChart): () => void {
 
     const fractals = planFractalChange(previous, next);
     if (fractals) chart.setFractals(fractals);
+
+    const forecast = planForecastChange(previous, next);
+    if (forecast !== undefined) chart.setForecast(forecast);
   });
 }

@@ -10,6 +10,8 @@ import type { Fractal } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
 import type { IndicatorPoint } from '../market/indicator-points.ts';
 import type { IndicatorToggles } from '../store/indicator-toggles.ts';
+import type { Prediction } from '../../../shared/prediction.ts';
+import { createForecastLayer } from './forecast-layer.ts';
 import { createIndicatorLayers } from './indicator-layers.ts';
 import { priceFormatFor } from './price-format.ts';
 import { toCandlestickBar, toFractalMarkers, toVolumeBar } from './series-data.ts';
@@ -28,6 +30,8 @@ export interface PriceChart {
   updateIndicators: (point: IndicatorPoint) => void;
   /** The fractal markers on the candles; an empty list removes them. */
   setFractals: (fractals: readonly Fractal[]) => void;
+  /** The forecast fan ahead of the last candle; null clears it. */
+  setForecast: (prediction: Prediction | null) => void;
   dispose: () => void;
 }
 
@@ -76,11 +80,13 @@ export function createPriceChart(container: HTMLElement): PriceChart {
   volumeSeries.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
 
   const indicators = createIndicatorLayers(chart);
+  const forecast = createForecastLayer(chart);
 
   return {
     setCandles(candles, precision) {
       candleSeries.applyOptions({ priceFormat: priceFormatFor(precision) });
       indicators.setPrecision(precision);
+      forecast.setPriceFormat(priceFormatFor(precision));
       candleSeries.setData(candles.map(toCandlestickBar));
       volumeSeries.setData(candles.map(toVolumeBar));
       chart.timeScale().scrollToRealTime();
@@ -89,12 +95,16 @@ export function createPriceChart(container: HTMLElement): PriceChart {
       candleSeries.update(toCandlestickBar(candle));
       volumeSeries.update(toVolumeBar(candle));
     },
-    setToggles: indicators.setToggles,
+    setToggles(toggles) {
+      indicators.setToggles(toggles);
+      forecast.setVisible(toggles.forecast);
+    },
     setIndicators: indicators.setData,
     updateIndicators: indicators.update,
     setFractals(fractals) {
       fractalMarkers.setMarkers(toFractalMarkers(fractals));
     },
+    setForecast: forecast.setForecast,
     dispose() {
       chart.remove();
     },

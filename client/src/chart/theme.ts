@@ -25,4 +25,7 @@ export const INDICATOR_COLORS = Object.freeze({
   histogramDown: 'rgba(239, 83, 80, 0.6)',
   fractalHigh: '#ef5350',
   fractalLow: '#26a69a',
+  forecast: '#f5a524',
+  forecastBand80: 'rgba(245, 165, 36, 0.75)',
+  forecastBand95: 'rgba(245, 165, 36, 0.4)',
 });

@@ -30,6 +30,11 @@ const OPTIONS: Record<Indicator, { label: string; title: string; swatch?: string
     swatch: INDICATOR_COLORS.macd,
   },
   fractals: { label: 'Fractals', title: 'Williams fractals: arrows over swing highs and under swing lows' },
+  forecast: {
+    label: 'Forecast',
+    title: 'Forecast of the next 10 candles: central path with 80 % and 95 % intervals',
+    swatch: INDICATOR_COLORS.forecast,
+  },
 };
 
 export function IndicatorBar() {

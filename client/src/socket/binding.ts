@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Analysis } from '../../../shared/analysis.ts';
+import type { Prediction } from '../../../shared/prediction.ts';
 import { streamKey } from '../../../shared/market.ts';
 import type {
   ClientToServerEvents,
@@ -102,6 +103,7 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
   };
   const onStatus = (status: StreamStatus) => actions().setStreamStatus(status);
   const onAnalysis = (analysis: Analysis) => actions().applyAnalysis(analysis);
+  const onPrediction = (prediction: Prediction) => actions().applyPrediction(prediction);
   const onConnect = () => {
     hasConnected = true;
     // A new connection starts with no subscriptions on the server.
@@ -125,6 +127,7 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
   socket.on('candle', onCandle);
   socket.on('status', onStatus);
   socket.on('analysis', onAnalysis);
+  socket.on('prediction', onPrediction);
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onConnectError);
@@ -137,6 +140,7 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
     socket.off('candle', onCandle);
     socket.off('status', onStatus);
     socket.off('analysis', onAnalysis);
+    socket.off('prediction', onPrediction);
     socket.off('connect', onConnect);
     socket.off('disconnect', onDisconnect);
     socket.off('connect_error', onConnectError);

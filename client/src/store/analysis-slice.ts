@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Analysis } from '../../../shared/analysis.ts';
+import type { Prediction } from '../../../shared/prediction.ts';
 import type { SubscribeResult } from '../../../shared/protocol.ts';
 import { pointsFromSeries, type IndicatorPoint } from '../market/indicator-points.ts';
 import { mergeByTime } from '../market/merge-candles.ts';
@@ -22,7 +23,11 @@ export interface AnalysisSlice {
   /** Bumped whenever `indicators` is replaced wholesale, so the chart knows to `setData` rather than `update`. */
   indicatorsVersion: number;
   indicatorToggles: IndicatorToggles;
+  /** The selected stream's newest forecast, with its risk and scorecard; null until one arrives. */
+  prediction: Prediction | null;
 
+  /** A pushed `prediction` event; an older one than what is shown is ignored. */
+  applyPrediction: (prediction: Prediction) => void;
   /** A pushed `analysis` event: updates the summary, the fractals and `latest`, never the series. */
   applyAnalysis: (analysis: Analysis) => void;
   /** Indicator values carried by candle ticks: the same time replaces the newest point, a new time appends. */
@@ -33,7 +38,7 @@ export interface AnalysisSlice {
 
 /** What a change of stream resets; the old stream's lines and summary must never show under the new name. */
 export function freshAnalysis(state: AppState): Partial<AppState> {
-  return { analysis: null, indicators: [], indicatorsVersion: state.indicatorsVersion + 1 };
+  return { analysis: null, prediction: null, indicators: [], indicatorsVersion: state.indicatorsVersion + 1 };
 }
 
 /**
@@ -53,7 +58,17 @@ export function analysisFromSubscribeResult(
       : replace && state.indicators.length > 0
         ? { indicators: [], indicatorsVersion: state.indicatorsVersion + 1 }
         : {};
-  return { ...indicators, analysis: newer(state.analysis, result.analysis) };
+  return {
+    ...indicators,
+    analysis: newer(state.analysis, result.analysis),
+    prediction: newerPrediction(state.prediction, result.prediction ?? null),
+  };
+}
+
+function newerPrediction(current: Prediction | null, incoming: Prediction | null): Prediction | null {
+  if (incoming === null) return current;
+  if (current !== null && incoming.computedAt < current.computedAt) return current;
+  return incoming;
 }
 
 /** An analysis event can overtake the ack that answers the same subscription: keep the most recent. */
@@ -80,6 +95,14 @@ export function createAnalysisSlice({ storage }: AnalysisDeps): AnalysisSliceCre
       indicators: [],
       indicatorsVersion: 0,
       indicatorToggles: readToggles(storage),
+      prediction: null,
+
+      applyPrediction: (incoming) => {
+        const state = get();
+        if (!isSameStream(state, incoming)) return;
+        const prediction = newerPrediction(state.prediction, incoming);
+        if (prediction !== state.prediction) set({ prediction });
+      },
 
       applyAnalysis: (incoming) => {
         const state = get();

@@ -1,7 +1,16 @@
 import type { SelectionStorage } from './selection.ts';
 
 /** What the user can switch on and off, in the order the toggle bar shows them. */
-export const INDICATORS = ['ema20', 'ema50', 'ema200', 'bollinger', 'rsi', 'macd', 'fractals'] as const;
+export const INDICATORS = [
+  'ema20',
+  'ema50',
+  'ema200',
+  'bollinger',
+  'rsi',
+  'macd',
+  'fractals',
+  'forecast',
+] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
 export type IndicatorToggles = Readonly<Record<Indicator, boolean>>;
@@ -14,6 +23,7 @@ export const DEFAULT_TOGGLES: IndicatorToggles = Object.freeze({
   rsi: true,
   macd: true,
   fractals: true,
+  forecast: true,
 });
 
 const STORAGE_KEY = 'trendscope.indicators';

@@ -31,6 +31,23 @@ function countCandlePixels(page: Page): Promise<{ up: number; down: number }> {
   });
 }
 
+/** Pixels of the chart's canvases in the forecast's colour (#f5a524): its path, bands and labels. */
+function countForecastPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-testid="chart"] canvas')) {
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0 || canvas.height === 0) continue;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (Math.abs(r - 0xf5) < 4 && Math.abs(g - 0xa5) < 4 && Math.abs(b - 0x24) < 4) n++;
+      }
+    }
+    return n;
+  });
+}
+
 const priceOf = async (page: Page) =>
   Number((await page.getByTestId('last-price').innerText()).replace(/[^0-9.]/g, ''));
 
@@ -212,6 +229,27 @@ describe('dashboard in headless Chromium', () => {
     await page.locator('[data-indicator="rsi"]').click();
     await expect.poll(panes).toBe(withAll);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-indicators.png') });
+    await page.close();
+  });
+
+  it('draws the forecast fan ahead of the last candle with its card and live track record', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    await page.goto(t.url);
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('forecast-card').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('forecast-range80').innerText()).toMatch(/^[\d,.]+ – [\d,.]+$/);
+    expect(await page.getByTestId('forecast-direction').innerText()).toMatch(/^\d+% \(90% CI/);
+    expect(await page.getByTestId('forecast-risk').innerText()).toMatch(/^(low|medium|high) risk$/i);
+    expect(await page.getByTestId('forecast-track').innerText()).toMatch(/scored|n = \d+/i);
+    await expect.poll(() => countForecastPixels(page), { timeout: 10_000 }).toBeGreaterThan(200);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-forecast.png') });
+
+    // The toggle hides the fan and the card, and nothing else.
+    await page.locator('[data-indicator="forecast"]').click();
+    await expect.poll(() => countForecastPixels(page)).toBeLessThan(5);
+    expect(await page.getByTestId('forecast-card').count()).toBe(0);
+    await page.locator('[data-indicator="forecast"]').click();
+    await expect.poll(() => countForecastPixels(page)).toBeGreaterThan(200);
     await page.close();
   });
 });
