@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../shared/analysis.ts';
 import type { Candle } from '../../shared/market.ts';
+import type { Prediction } from '../../shared/prediction.ts';
 import { withFallback } from '../src/cache/fallback-cache.ts';
 import { createMemoryCache } from '../src/cache/memory/memory-cache.ts';
 import { createRedisCache } from '../src/cache/redis/redis-cache.ts';
@@ -56,8 +57,10 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
     const batch = Array.from({ length: n }, () => {
       const c = new TestClient(app.url);
       const analyses: Analysis[] = [];
+      const predictions: Prediction[] = [];
       c.socket.on('analysis', (a) => analyses.push(a));
-      return { c, analyses };
+      c.socket.on('prediction', (p) => predictions.push(p));
+      return { c, analyses, predictions };
     });
     clients.push(...batch.map((b) => b.c));
     await Promise.all(batch.map((b) => b.c.connected()));
@@ -65,12 +68,16 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
     return batch;
   };
 
-  it('deliver the same candles and analyses to clients on both, each analysis computed once', async () => {
+  it('deliver the same candles, analyses and forecasts to clients on both, each computed once', async () => {
     const a = await instance();
     const b = await instance();
     const onA = await watch(a, 5);
     const onB = await watch(b, 5);
-    const computedBefore = a.app.analysis.computations + b.app.analysis.computations;
+    // Forecasts analyse the symbol's other timeframes too (confluence): count this stream's analyses.
+    const analysed = () =>
+      a.app.analysis.computationsOf('SOL/USDT', '1m') + b.app.analysis.computationsOf('SOL/USDT', '1m');
+    const computedBefore = analysed();
+    const forecastsBefore = a.app.predictions.computations + b.app.predictions.computations;
 
     // At 60×, a minute closes every second: wait for three analyses everywhere.
     await waitFor(
@@ -85,10 +92,25 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
       // No duplicates: the adapter delivers each broadcast once, and only the computing instance sends it.
       expect(new Set(seen(w)).size).toBe(seen(w).length);
     }
-    const computed = a.app.analysis.computations + b.app.analysis.computations - computedBefore;
+    const computed = analysed() - computedBefore;
     const distinct = new Set([...onA, ...onB].flatMap(seen)).size;
     expect(computed).toBeLessThanOrEqual(distinct + 1);
     expect(a.app.analysis.computations + b.app.analysis.computations).toBeGreaterThan(0);
+
+    // Forecasts likewise: fitted by one instance per candle close, pushed once to every socket.
+    await waitFor(
+      () => [...onA, ...onB].every((w) => w.predictions.length >= 3),
+      'three forecasts on every socket',
+      15_000,
+    );
+    const issued = (w: { predictions: Prediction[] }) => w.predictions.map((x) => x.lastCandleTime);
+    const first = issued(onA[0]!).slice(0, 3);
+    for (const w of [...onA, ...onB]) {
+      expect(issued(w).slice(0, 3)).toEqual(first);
+      expect(new Set(issued(w)).size).toBe(issued(w).length);
+    }
+    const fitted = a.app.predictions.computations + b.app.predictions.computations - forecastsBefore;
+    expect(fitted).toBeLessThanOrEqual(new Set([...onA, ...onB].flatMap(issued)).size + 1);
 
     // Closed candles are the same on both instances: one feed, relayed.
     const finals = (c: TestClient) => {
@@ -104,5 +126,5 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
       .slice(0, -1);
     expect(closed.length).toBeGreaterThanOrEqual(2);
     for (const t of closed) expect(fb.get(t)).toEqual(fa.get(t));
-  });
+  }, 45_000);
 });

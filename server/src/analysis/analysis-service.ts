@@ -1,10 +1,10 @@
 import type { Analysis } from '../../../shared/analysis.ts';
-import { TIMEFRAME_MS, bucketStart, type Timeframe } from '../../../shared/market.ts';
+import { TIMEFRAME_MS, bucketStart, streamKey, type Timeframe } from '../../../shared/market.ts';
 import type { Cached } from '../cache/cached.ts';
 import type { Clock } from '../clock.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { StreamHub } from '../realtime/stream-hub.ts';
-import { analyze } from './analyze.ts';
+import type { ComputePool } from '../compute/compute-pool.ts';
 
 /** Candles an analysis looks at: enough for EMA 200 to settle, and what the chart draws. */
 export const ANALYSIS_WINDOW = 1500;
@@ -18,6 +18,12 @@ const TTL_MS = 60_000;
 export class AnalysisService {
   /** Computations done by this instance, for tests and metrics. */
   computations = 0;
+  private readonly perStream = new Map<string, number>();
+
+  /** Computations of one stream's analysis done by this instance. */
+  computationsOf(symbol: string, timeframe: Timeframe): number {
+    return this.perStream.get(streamKey(symbol, timeframe)) ?? 0;
+  }
 
   constructor(
     private readonly deps: {
@@ -25,6 +31,8 @@ export class AnalysisService {
       hub: StreamHub;
       cached: Cached;
       clock: Clock;
+      /** Where the indicators are computed: worker threads, off the event loop. */
+      compute: Pick<ComputePool, 'analyze'>;
       onComputed?: () => void;
     },
   ) {}
@@ -41,9 +49,11 @@ export class AnalysisService {
         hub.latest(symbol, timeframe, ANALYSIS_WINDOW) ??
         (await market.history(symbol, timeframe, { limit: ANALYSIS_WINDOW }));
       this.computations++;
+      const stream = streamKey(symbol, timeframe);
+      this.perStream.set(stream, (this.perStream.get(stream) ?? 0) + 1);
       this.deps.onComputed?.();
       const precision = market.symbols().find((s) => s.symbol === symbol)?.pricePrecision ?? 2;
-      return analyze(candles, {
+      return this.deps.compute.analyze(candles, {
         symbol,
         timeframe,
         source: market.info.id,

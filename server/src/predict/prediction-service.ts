@@ -10,7 +10,7 @@ import type { MarketService } from '../market/market-service.ts';
 import type { StreamHub } from '../realtime/stream-hub.ts';
 import { loadDirectionModel } from './direction-repository.ts';
 import { DirectionModel } from './direction.ts';
-import type { FitPool } from './fit-pool.ts';
+import type { ComputePool } from '../compute/compute-pool.ts';
 import { FORECAST_MODEL } from './forecast.ts';
 import { insertPrediction, scorecard, type StreamRef } from './prediction-repository.ts';
 import { confluence, riskOf } from './regime.ts';
@@ -38,7 +38,7 @@ export class PredictionService {
       analysis: AnalysisService;
       cached: Cached;
       database: DatabaseHandle;
-      pool: FitPool;
+      pool: Pick<ComputePool, 'fit'>;
       clock: Clock;
       logger: Logger;
     },
@@ -53,9 +53,7 @@ export class PredictionService {
     const now = clock();
     const lastClosed = bucketStart(now, timeframe) - TIMEFRAME_MS[timeframe];
     const key = `prediction:${market.info.id}:${symbol}:${timeframe}:${bucketStart(now, '1m')}:${lastClosed}`;
-    const { value, computed } = await cached.load(key, TTL_MS, () =>
-      this.issue(symbol, timeframe),
-    );
+    const { value, computed } = await cached.load(key, TTL_MS, () => this.issue(symbol, timeframe));
     return { prediction: value, computed };
   }
 
