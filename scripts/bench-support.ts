@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../server/src/app.ts';
 import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
 import type { Clock } from '../server/src/clock.ts';
-import { openDatabase } from '../server/src/db/database.ts';
+import { openDatabase, type DatabaseHandle } from '../server/src/db/database.ts';
 import { silentLogger } from '../server/src/logger.ts';
 import type { MarketSource } from '../server/src/market/port.ts';
 
@@ -16,14 +16,18 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/** TrendScope with the given source, an in-process cache and PGlite in a temporary folder. */
-export async function startBenchApp(source: MarketSource, clock?: Clock): Promise<BenchApp> {
+/** TrendScope with the given source, an in-process cache and PGlite in a temporary folder (or `database`). */
+export async function startBenchApp(
+  source: MarketSource,
+  clock?: Clock,
+  database?: DatabaseHandle,
+): Promise<BenchApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
   const app = await createApp(
     {
       source,
       cache: createMemoryCache(),
-      database: await openDatabase({ dataDir, logger: silentLogger }),
+      database: database ?? (await openDatabase({ dataDir, logger: silentLogger })),
       logger: silentLogger,
       clock,
     },

@@ -25,6 +25,8 @@ export interface ChatContext {
   indicator?: string;
   /** The second symbol of a comparison. */
   compareWith?: string;
+  /** Look-back of a change question: `today` (since 00:00 UTC) or a span such as `4h`, `24h`, `7d`. */
+  period?: string;
 }
 
 /** One figure of an answer, with the time of the data it comes from. */

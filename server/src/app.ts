@@ -16,10 +16,17 @@ import { StreamHub } from './realtime/stream-hub.ts';
 import { AnalysisScheduler } from './analysis/analysis-scheduler.ts';
 import { AnalysisService } from './analysis/analysis-service.ts';
 import { attachSocketHandlers, socketPublisher, type TypedServer } from './realtime/socket-server.ts';
-import { createFitPool, type FitPool } from './predict/fit-pool.ts';
+import { createComputePool, type ComputePool } from './compute/compute-pool.ts';
 import { PredictionScheduler } from './predict/prediction-scheduler.ts';
 import { PredictionScorer } from './predict/prediction-scorer.ts';
 import { PredictionService } from './predict/prediction-service.ts';
+import { createAccounts, socketOriginOptions, type AccountsOptions } from './auth/create-accounts.ts';
+import { OriginPolicy } from './auth/origin-policy.ts';
+import type { LimiterFactory } from './auth/rate-limits.ts';
+import { createChat } from './chat/create-chat.ts';
+import { createChatEngine } from './chat/engine/chat-engine.ts';
+import type { Phraser } from './chat/engine/phraser.ts';
+import { marketChatTools } from './chat/market-chat-tools.ts';
 
 /** The real clients, built by the composition root (main.ts) or by a test. */
 export interface AppParts {
@@ -32,8 +39,12 @@ export interface AppParts {
   metrics?: Metrics;
   /** Socket.IO adapter spanning instances (the Redis adapter when REDIS_URL is set). */
   socketAdapter?: Parameters<TypedServer['adapter']>[0];
-  /** Worker threads that fit forecasts; created here when absent. */
-  fitPool?: FitPool;
+  /** Worker threads for analyses and forecast fits; created here when absent. */
+  computePool?: ComputePool;
+  /** Login/register rate limiters (Redis-backed when REDIS_URL is set); in process memory when absent. */
+  authLimiters?: LimiterFactory;
+  /** Rewords chat answers (an LLM when LLM_BASE_URL is set); the engine's own words otherwise. */
+  chatPhraser?: Phraser;
 }
 
 export interface AppOptions {
@@ -46,6 +57,8 @@ export interface AppOptions {
   analysisIntervalMs?: number;
   /** How often forecasts are refreshed and due ones scored, besides on candle close (default a minute). */
   predictionIntervalMs?: number;
+  /** Sessions, cookie, CORS allow-list and login rate limits (server/src/auth). */
+  accounts?: AccountsOptions;
 }
 
 export interface App {
@@ -76,7 +89,12 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   const cached = new Cached(parts.cache, logger);
   const metrics = parts.metrics ?? createMetrics();
 
-  const io: TypedServer = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
+  const origins = new OriginPolicy(options.accounts?.corsOrigins ?? []);
+  const io: TypedServer = new Server({
+    serveClient: false,
+    maxHttpBufferSize: 100_000,
+    ...socketOriginOptions(origins),
+  });
   if (parts.socketAdapter) io.adapter(parts.socketAdapter);
   const publisher = socketPublisher(io);
   const hub = new StreamHub(market, publisher, {
@@ -87,7 +105,9 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       predictionScheduler.refresh(symbol, timeframe);
     },
   });
+  const computePool = parts.computePool ?? createComputePool();
   const analysis = new AnalysisService({
+    compute: computePool,
     market,
     hub,
     cached,
@@ -102,14 +122,13 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     intervalMs: options.analysisIntervalMs,
   });
   scheduler.start();
-  const fitPool = parts.fitPool ?? createFitPool();
   const predictions = new PredictionService({
     market,
     hub,
     analysis,
     cached,
     database: parts.database,
-    pool: fitPool,
+    pool: computePool,
     clock,
     logger,
   });
@@ -124,6 +143,35 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   predictionScheduler.start();
   attachSocketHandlers(io, hub, analysis, predictions, {
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
+    logger,
+  });
+  const accounts = createAccounts({
+    db: parts.database.db,
+    cache: parts.cache,
+    io,
+    origins,
+    limiters: parts.authLimiters,
+    logger,
+    options: options.accounts,
+  });
+  const chatTools = marketChatTools({
+    market,
+    hub,
+    analysis,
+    cached,
+    clock,
+    prediction: async (symbol, timeframe) => (await predictions.get(symbol, timeframe)).prediction,
+  });
+  const chat = createChat({
+    db: parts.database.db,
+    io,
+    engine: createChatEngine(chatTools, {
+      phraser: parts.chatPhraser,
+      // The question is the user's own words: only the failure goes to the log.
+      onError: (err) => logger.warn({ err }, 'a chat answer could not use live data'),
+    }),
+    sockets: accounts.sockets,
+    session: accounts.session,
     logger,
   });
 
@@ -150,6 +198,8 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       metrics: metrics.registry,
       staticDir: options.staticDir,
       logger,
+      guards: accounts.guards,
+      apiRoutes: [accounts.routes, chat.routes],
     }),
   );
   // Attached after Express so Socket.IO answers its own path first and hands everything else on.
@@ -175,7 +225,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       hub.closeAll();
       await io.close();
       await parts.source.close();
-      await fitPool.close();
+      await computePool.close();
       await parts.cache.close();
       await parts.database.close();
     },

@@ -58,3 +58,60 @@ describe('loadConfig for a live exchange', () => {
     expect(() => loadConfig({ EXCHANGE_API_URL: 'ftp://x' })).toThrow(/EXCHANGE_API_URL/);
   });
 });
+
+describe('loadConfig for accounts and chat', () => {
+  it('defaults to a generated secret, 15-minute sessions, a plain-HTTP cookie, no CORS and no LLM', () => {
+    expect(loadConfig({})).toMatchObject({
+      sessionSecret: undefined,
+      sessionTtlMinutes: 15,
+      cookieSecure: false,
+      corsOrigins: [],
+      llmBaseUrl: undefined,
+      llmModel: 'gpt-4o-mini',
+      llmTimeoutMs: 8_000,
+    });
+  });
+
+  it('reads the session, cookie, CORS and LLM settings', () => {
+    const config = loadConfig({
+      SESSION_SECRET: 'x'.repeat(32),
+      SESSION_TTL_MINUTES: '30',
+      COOKIE_SECURE: 'true',
+      CORS_ORIGINS: ' https://app.example.com/ , http://localhost:5173 ',
+      LLM_BASE_URL: 'http://127.0.0.1:11434/v1',
+      LLM_API_KEY: 'sk-local',
+      LLM_MODEL: 'llama3.2',
+      LLM_TIMEOUT_MS: '2500',
+    });
+    expect(config).toMatchObject({
+      sessionSecret: 'x'.repeat(32),
+      sessionTtlMinutes: 30,
+      cookieSecure: true,
+      corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
+      llmBaseUrl: 'http://127.0.0.1:11434/v1',
+      llmApiKey: 'sk-local',
+      llmModel: 'llama3.2',
+      llmTimeoutMs: 2500,
+    });
+  });
+
+  it('refuses a short secret without ever printing it', () => {
+    const attempt = () => loadConfig({ SESSION_SECRET: 'hunter2-hunter2' });
+    expect(attempt).toThrow(/SESSION_SECRET=\(hidden\): must be at least 32 characters/);
+    expect(attempt).not.toThrow(/hunter2/);
+  });
+
+  it('names bad cookie, CORS and LLM values', () => {
+    const attempt = () =>
+      loadConfig({
+        COOKIE_SECURE: 'yes',
+        CORS_ORIGINS: 'app.example.com',
+        LLM_BASE_URL: 'localhost:11434',
+        SESSION_TTL_MINUTES: '0',
+      });
+    expect(attempt).toThrow(/COOKIE_SECURE="yes": must be true or false/);
+    expect(attempt).toThrow(/CORS_ORIGINS="app.example.com": must list origins/);
+    expect(attempt).toThrow(/LLM_BASE_URL="localhost:11434": must be a URL starting with http/);
+    expect(attempt).toThrow(/SESSION_TTL_MINUTES="0"/);
+  });
+});

@@ -24,6 +24,20 @@ const optionalUrl = (schemes: string[]) =>
       message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
     });
 
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+/** Variables whose values never appear in an error message. */
+const SECRETS = new Set(['SESSION_SECRET', 'LLM_API_KEY']);
+
 const EnvSchema = z.object({
   PORT: port(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -72,6 +86,45 @@ const EnvSchema = z.object({
     .max(100_000, 'must be at most 100000')
     .default(3000),
   MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(20),
+  /**
+   * Signs session tokens. Unset: one is generated and kept in DATA_DIR, which suits one instance;
+   * several instances must share one, so they must set it.
+   */
+  SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)',
+  }),
+  /** Lifetime of a session token; renewed while the user is active. */
+  SESSION_TTL_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes from 1 to 1440' })
+    .int('must be a whole number of minutes from 1 to 1440')
+    .min(1, 'must be at least 1')
+    .max(1440, 'must be at most 1440 (a day)')
+    .default(15),
+  /** Mark the session cookie Secure (HTTPS only), and send HSTS; on for any deployment behind TLS. */
+  COOKIE_SECURE: flag(false),
+  /** Other web origins allowed to call the API and open the socket with the user's cookie. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .url({ protocol: /^https?$/, error: 'must list origins such as https://app.example.com' })
+          .transform((u) => new URL(u).origin),
+      ),
+    ),
+  /** An OpenAI-compatible API that phrases chat answers from the engine's figures; off when unset. */
+  LLM_BASE_URL: optionalUrl(['http', 'https']),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: z.string().trim().min(1, 'must name a model').default('gpt-4o-mini'),
+  /** Past this the engine's own wording is used. */
+  LLM_TIMEOUT_MS: positiveInt(8_000),
 });
 
 export type Config = Readonly<{
@@ -92,6 +145,14 @@ export type Config = Readonly<{
   replayTickMs: number;
   candleStoreLimit: number;
   maxSubscriptionsPerSocket: number;
+  sessionSecret: string | undefined;
+  sessionTtlMinutes: number;
+  cookieSecure: boolean;
+  corsOrigins: readonly string[];
+  llmBaseUrl: string | undefined;
+  llmApiKey: string | undefined;
+  llmModel: string;
+  llmTimeoutMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -104,7 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'environment');
-      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+      const value = SECRETS.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+      return `  ${name}=${value}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
@@ -127,5 +189,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replayTickMs: e.REPLAY_TICK_MS,
     candleStoreLimit: e.CANDLE_STORE_LIMIT,
     maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
+    sessionSecret: e.SESSION_SECRET,
+    sessionTtlMinutes: e.SESSION_TTL_MINUTES,
+    cookieSecure: e.COOKIE_SECURE,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS),
+    llmBaseUrl: e.LLM_BASE_URL,
+    llmApiKey: e.LLM_API_KEY,
+    llmModel: e.LLM_MODEL,
+    llmTimeoutMs: e.LLM_TIMEOUT_MS,
   });
 }

@@ -20,6 +20,9 @@ import { createCcxtExchange } from './market/ccxt/create-exchange.ts';
 import { RateGate } from './market/rate-gate.ts';
 import { shareFeedsThroughRedis } from './market/redis/shared-feed-source.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { redisLimiters } from './auth/redis/redis-limiters.ts';
+import { loadOrCreateSessionSecret } from './auth/session-secret.ts';
+import { createLlmPhraser } from './chat/llm/llm-phraser.ts';
 
 const STATIC_DIR = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
@@ -56,14 +59,20 @@ async function createSource(config: Config, logger: Logger, metrics: Metrics): P
 /** With REDIS_URL: one feed per stream across instances, a shared cache, broadcasts across instances. */
 async function redisParts(config: Config, logger: Logger, source: MarketSource) {
   const url = config.redisUrl;
-  if (!url) return { source, cache: createMemoryCache(), socketAdapter: undefined };
+  if (!url) return { source, cache: createMemoryCache(), socketAdapter: undefined, authLimiters: undefined };
   const pub = new Redis(url, { retryStrategy: (n) => Math.min(n * 200, 5_000) });
   const sub = pub.duplicate();
-  for (const client of [pub, sub]) client.on('error', () => {});
+  // Login limits fail fast while Redis is away (no offline queue): the in-memory insurance takes over.
+  const limits = new Redis(url, {
+    enableOfflineQueue: false,
+    retryStrategy: (n) => Math.min(n * 200, 5_000),
+  });
+  for (const client of [pub, sub, limits]) client.on('error', () => {});
   return {
     source: await shareFeedsThroughRedis(source, { url, leaseMs: config.feedLeaseMs, logger }),
     cache: withFallback(await createRedisCache(url, logger), createMemoryCache(), logger),
     socketAdapter: createAdapter(pub, sub),
+    authLimiters: redisLimiters(limits),
   };
 }
 
@@ -86,13 +95,31 @@ async function main(): Promise<void> {
     createSource(config, logger, metrics),
     openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger }),
   ]);
-  const { source, cache, socketAdapter } = await redisParts(config, logger, marketSource);
+  const { source, cache, socketAdapter, authLimiters } = await redisParts(config, logger, marketSource);
+  if (!config.sessionSecret && config.redisUrl)
+    logger.warn('SESSION_SECRET is not set: every instance signs sessions with its own secret from DATA_DIR');
+  const chatPhraser = config.llmBaseUrl
+    ? createLlmPhraser({
+        baseUrl: config.llmBaseUrl,
+        apiKey: config.llmApiKey,
+        model: config.llmModel,
+        timeoutMs: config.llmTimeoutMs,
+        onFallback: (reason) =>
+          logger.warn({ err: reason }, 'LLM phrasing unavailable; the engine’s words stand'),
+      })
+    : undefined;
   const app = await createApp(
-    { source, cache, database, logger, metrics, socketAdapter },
+    { source, cache, database, logger, metrics, socketAdapter, authLimiters, chatPhraser },
     {
       candleStoreLimit: config.candleStoreLimit,
       maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
       staticDir: STATIC_DIR,
+      accounts: {
+        sessionSecret: config.sessionSecret ?? (await loadOrCreateSessionSecret(config.dataDir)),
+        sessionTtlMs: config.sessionTtlMinutes * 60_000,
+        cookieSecure: config.cookieSecure,
+        corsOrigins: config.corsOrigins,
+      },
     },
   );
   const address = await app.listen(config.port, config.host);

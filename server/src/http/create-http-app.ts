@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type { ApiError } from '../../../shared/errors.ts';
 import { AppError, httpStatusOf, toApiError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -15,12 +15,18 @@ export interface HttpDeps {
   /** The built SPA (dist/client); when absent the API still works. */
   staticDir?: string;
   logger: Logger;
+  /** Run before everything else: security headers, CORS, the cross-site guard (server/src/auth). */
+  guards?: RequestHandler[];
+  /** More API routers (accounts, chat), mounted before the /api 404. */
+  apiRoutes?: Router[];
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Before the body is parsed: a request from a foreign origin is refused without reading it.
+  for (const guard of deps.guards ?? []) app.use(guard);
   app.use(express.json({ limit: '16kb' }));
 
   app.use(healthRoutes(deps.readiness));
@@ -28,6 +34,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
   app.use(marketRoutes(deps.market));
+  for (const routes of deps.apiRoutes ?? []) app.use(routes);
   app.use('/api', (req, _res, next) =>
     next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)),
   );

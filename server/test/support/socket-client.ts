@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack } from '../../../shared/errors.ts';
 import type {
   CandleEvent,
@@ -15,7 +15,7 @@ export class TestClient {
   readonly candles: CandleEvent[] = [];
   readonly statuses: StreamStatus[] = [];
 
-  constructor(url: string, options: { autoConnect?: boolean } = {}) {
+  constructor(url: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
     this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
     this.socket.on('candle', (e) => this.candles.push(e));
     this.socket.on('status', (s) => this.statuses.push(s));

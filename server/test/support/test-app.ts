@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App, type AppParts } from '../../src/app.ts';
+import { createApp, type App, type AppOptions, type AppParts } from '../../src/app.ts';
 import type { CacheStore } from '../../src/cache/port.ts';
 import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
 import type { Clock } from '../../src/clock.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger, type Logger } from '../../src/logger.ts';
 import { DelegatingSource } from '../../src/market/delegating-source.ts';
 import type { MarketSource, WatchHandlers } from '../../src/market/port.ts';
 import type { Timeframe } from '../../../shared/market.ts';
@@ -63,6 +63,13 @@ export interface TestAppOptions {
   /** Where PGlite keeps its files; a restart test passes the same one twice. Kept on close when given. */
   dataDir?: string;
   predictionIntervalMs?: number;
+  /** Opens another database (PostgreSQL, a DatabaseLocation's `open`) instead of PGlite in dataDir. */
+  openDatabase?: () => Promise<DatabaseHandle>;
+  /** Sessions, cookie, CORS and rate limits; a restart test passes the same session secret twice. */
+  accounts?: AppOptions['accounts'];
+  authLimiters?: AppParts['authLimiters'];
+  chatPhraser?: AppParts['chatPhraser'];
+  logger?: Logger;
 }
 
 /** The whole server on a random port: replay source, in-process cache, PGlite in a temp dir. */
@@ -73,22 +80,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     options.source ??
       (await createReplaySource({ clock, tickMs: options.tickMs ?? 50, logger: silentLogger })),
   );
-  const database = await openDatabase({ dataDir, logger: silentLogger });
+  const database = await (options.openDatabase?.() ?? openDatabase({ dataDir, logger: silentLogger }));
   const app = await createApp(
     {
       source,
       cache: options.cache ?? createMemoryCache(),
       database,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       clock,
       metrics: options.metrics,
       socketAdapter: options.socketAdapter,
+      authLimiters: options.authLimiters,
+      chatPhraser: options.chatPhraser,
     },
     {
       candleStoreLimit: 3000,
       maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 20,
       staticDir: options.staticDir,
       predictionIntervalMs: options.predictionIntervalMs,
+      accounts: options.accounts,
     },
   );
   const { port } = await app.listen(0, '127.0.0.1');

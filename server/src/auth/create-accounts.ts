@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { RequestHandler, Router } from 'express';
+import type { Kysely } from 'kysely';
+import type { ServerOptions } from 'socket.io';
+import type { CacheStore } from '../cache/port.ts';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../logger.ts';
+import type { TypedServer } from '../realtime/socket-server.ts';
+import { AccountService } from './account-service.ts';
+import { authRoutes } from './auth-routes.ts';
+import { readSession } from './http-session.ts';
+import type { OriginPolicy } from './origin-policy.ts';
+import {
+  AuthThrottle,
+  DEFAULT_AUTH_RATE_LIMITS,
+  memoryLimiters,
+  type AuthRateLimits,
+  type LimiterFactory,
+} from './rate-limits.ts';
+import { SessionRevocations } from './revocations.ts';
+import { securityHeaders } from './security-headers.ts';
+import { authenticateSockets, endSocketSessions, type SocketAuthDeps } from './socket-auth.ts';
+import { SessionTokens } from './session-tokens.ts';
+
+export interface AccountsOptions {
+  /**
+   * Signs session tokens (at least 32 characters). main.ts always passes one (SESSION_SECRET, or one
+   * kept in DATA_DIR); without it a random one per process, so sessions end with the process.
+   */
+  sessionSecret?: string;
+  /** Lifetime of a session token, renewed while active (default 15 minutes). */
+  sessionTtlMs?: number;
+  /** Secure cookie and HSTS: the site is served over HTTPS. */
+  cookieSecure?: boolean;
+  /** Other origins allowed to call with the user's cookie (this one always is). */
+  corsOrigins?: readonly string[];
+  rateLimits?: AuthRateLimits;
+}
+
+export const DEFAULT_SESSION_TTL_MS = 15 * 60_000;
+
+/** Socket.IO's CORS and handshake check, from the same policy as HTTP. */
+export function socketOriginOptions(origins: OriginPolicy): Partial<ServerOptions> {
+  return {
+    cors: {
+      origin: (origin, callback) => callback(null, origin !== undefined && origins.isListed(origin)),
+      credentials: true,
+    },
+    // A browser on a foreign site must not open a socket with the user's cookie (CSWSH).
+    allowRequest: (req, callback) => callback(null, origins.allows(req)),
+  };
+}
+
+/**
+ * Accounts: registration, login with rate limits, cookie sessions for HTTP and sockets, security
+ * headers and the origin policy. Returns what the HTTP app mounts.
+ */
+export function createAccounts(deps: {
+  db: Kysely<Database>;
+  cache: CacheStore;
+  io: TypedServer;
+  origins: OriginPolicy;
+  limiters?: LimiterFactory;
+  logger: Logger;
+  options?: AccountsOptions;
+}): {
+  /** Applied before every route: headers, CORS, the cross-site guard. */
+  guards: RequestHandler[];
+  routes: Router;
+  /** Reads the session of a request (for other routers that need the user). */
+  session: RequestHandler;
+  /** What socket handlers use to check a socket's user. */
+  sockets: SocketAuthDeps;
+} {
+  const options = deps.options ?? {};
+  const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const tokens = new SessionTokens(options.sessionSecret ?? randomBytes(48).toString('base64url'), ttlMs);
+  const revocations = new SessionRevocations(deps.cache, ttlMs, deps.logger);
+  const cookie = { secure: options.cookieSecure ?? false };
+  const sockets: SocketAuthDeps = { tokens, revocations };
+  authenticateSockets(deps.io, sockets);
+  return {
+    guards: [securityHeaders({ https: cookie.secure }), deps.origins.cors(), deps.origins.guard()],
+    routes: authRoutes({
+      db: deps.db,
+      accounts: new AccountService(deps.db),
+      throttle: new AuthThrottle(
+        deps.limiters ?? memoryLimiters,
+        options.rateLimits ?? DEFAULT_AUTH_RATE_LIMITS,
+      ),
+      tokens,
+      revocations,
+      cookie,
+      onSignOut: (session) => endSocketSessions(deps.io, session),
+    }),
+    session: readSession({ tokens, revocations, cookie }),
+    sockets,
+  };
+}

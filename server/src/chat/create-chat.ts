@@ -1,0 +1,31 @@
+import type { RequestHandler, Router } from 'express';
+import type { Kysely } from 'kysely';
+import type { SocketAuthDeps } from '../auth/socket-auth.ts';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../logger.ts';
+import type { TypedServer } from '../realtime/socket-server.ts';
+import { chatRoutes } from './chat-routes.ts';
+import { ChatService } from './chat-service.ts';
+import { attachChatSocket, socketChatNotifier } from './chat-socket.ts';
+import type { ChatEngine } from './engine/chat-tools.ts';
+
+/** Per-user chat: `chat:send` on the socket, history over HTTP, replies to every tab of the user. */
+export function createChat(deps: {
+  db: Kysely<Database>;
+  io: TypedServer;
+  engine: ChatEngine;
+  /** The socket's user, from the session of its handshake. */
+  sockets: SocketAuthDeps;
+  /** Reads the session of an HTTP request. */
+  session: RequestHandler;
+  logger: Logger;
+}): { service: ChatService; routes: Router } {
+  const service = new ChatService({
+    db: deps.db,
+    engine: deps.engine,
+    notify: socketChatNotifier(deps.io),
+    logger: deps.logger,
+  });
+  attachChatSocket(deps.io, service, { auth: deps.sockets, logger: deps.logger });
+  return { service, routes: chatRoutes(service, deps.session) };
+}
