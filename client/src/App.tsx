@@ -1,6 +1,8 @@
 import { PriceChart } from './chart/PriceChart.tsx';
+import { ChatPanel } from './chat/ChatPanel.tsx';
 import { AnalysisCard } from './components/AnalysisCard.tsx';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
+import { ForecastCard } from './components/ForecastCard.tsx';
 import { Header } from './components/Header.tsx';
 import { IndicatorBar } from './components/IndicatorBar.tsx';
 import { LoadingOverlay } from './components/LoadingOverlay.tsx';
@@ -11,13 +13,17 @@ export function App() {
     <div className="app">
       <Header />
       <IndicatorBar />
-      <main className="chart-area">
-        <PriceChart />
-        <AnalysisCard />
-        <LoadingOverlay />
-        <ErrorBanner />
-        <StreamNotice />
-      </main>
+      <div className="app__body">
+        <main className="chart-area">
+          <PriceChart />
+          <AnalysisCard />
+          <ForecastCard />
+          <LoadingOverlay />
+          <ErrorBanner />
+          <StreamNotice />
+        </main>
+        <ChatPanel />
+      </div>
     </div>
   );
 }

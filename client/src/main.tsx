@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bindDocumentTitle } from './document-title.ts';
 import { connectSocket } from './socket/binding.ts';
+import { bindChat } from './socket/chat-binding.ts';
 import { appStore } from './store/index.ts';
 import './styles.css';
 
@@ -10,8 +11,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 bindDocumentTitle(appStore, document);
-connectSocket(appStore);
+bindChat(appStore, connectSocket(appStore));
 void appStore.getState().loadSymbols();
+void appStore.getState().loadMe();
 
 createRoot(root).render(
   <StrictMode>

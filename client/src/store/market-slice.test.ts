@@ -80,6 +80,15 @@ describe('selecting a stream', () => {
     store.getState().selectTimeframe('4h');
     expect([store.getState().symbol, store.getState().timeframe]).toEqual(['BTC/USDT', '1m']);
   });
+
+  it('switches symbol and timeframe in one step, and only to an offered pair', async () => {
+    const store = await readyStore();
+    const seen: string[] = [];
+    store.subscribe((state) => seen.push(`${state.symbol} ${state.timeframe}`));
+    store.getState().selectStream({ symbol: 'ETH/USDT', timeframe: '1h' });
+    store.getState().selectStream({ symbol: 'SOL/USDT', timeframe: '4h' });
+    expect(seen).toEqual(['ETH/USDT 1h']);
+  });
 });
 
 describe('applying what the server sends', () => {

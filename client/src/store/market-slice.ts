@@ -41,6 +41,8 @@ export interface MarketSlice {
   loadSymbols: () => Promise<void>;
   selectSymbol: (symbol: string) => void;
   selectTimeframe: (timeframe: Timeframe) => void;
+  /** Both at once, so the socket subscribes once rather than to a half-changed stream in between. */
+  selectStream: (selection: Selection) => void;
   applySubscribeResult: (result: SubscribeResult) => void;
   applyCandles: (stream: StreamRef, candles: readonly Candle[]) => void;
   failSubscribe: (stream: StreamRef, message: string) => void;
@@ -120,6 +122,15 @@ export function createMarketSlice({ fetchSymbols, storage }: MarketDeps): Market
 
       selectTimeframe: (timeframe) => {
         if (get().timeframes.includes(timeframe)) select({ symbol: get().symbol, timeframe });
+      },
+
+      selectStream: (selection) => {
+        const state = get();
+        if (
+          state.symbols.some((info) => info.symbol === selection.symbol) &&
+          state.timeframes.includes(selection.timeframe)
+        )
+          select({ symbol: selection.symbol, timeframe: selection.timeframe });
       },
 
       applySubscribeResult: (result) => {
