@@ -1,3 +1,4 @@
+import type { Scorecard } from '../../../shared/prediction.ts';
 import type { DirectionEstimate } from './direction.ts';
 import type { Forecast } from './forecast.ts';
 
@@ -38,16 +39,7 @@ export function scorePrediction(
   };
 }
 
-/** A scorecard: each figure with the number of forecasts behind it. */
-export interface Scorecard {
-  n: number;
-  /** MAE over MAE of the naive forecast; < 1 means skill. Undefined until something moved. */
-  maeRatio?: number;
-  coverage80?: number;
-  coverage95?: number;
-  hitRate?: number;
-  brier?: number;
-}
+export type { Scorecard };
 
 export function summarizeScores(scores: readonly PredictionScore[]): Scorecard {
   const n = scores.length;

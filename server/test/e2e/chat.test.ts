@@ -1,16 +1,11 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
+import { buildClient, countChartPixels, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = resolve('test-results');
 const PASSWORD = 'a long enough password';
 const QUESTION = "what's the RSI of ETH on 15m?";
 
@@ -24,22 +19,10 @@ const newUsername = (() => {
   return (prefix: string) => `${prefix}_${Date.now().toString(36)}${n++}`;
 })();
 
-/** Pixels of the chart's canvases drawn in the candle colours (up #26a69a, down #ef5350). */
-function countCandlePixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let count = 0;
-    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-testid="chart"] canvas')) {
-      const ctx = canvas.getContext('2d');
-      if (!ctx || canvas.width === 0 || canvas.height === 0) continue;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (Math.abs(r - 0x26) < 12 && Math.abs(g - 0xa6) < 12 && Math.abs(b - 0x9a) < 12) count++;
-        if (Math.abs(r - 0xef) < 12 && Math.abs(g - 0x53) < 12 && Math.abs(b - 0x50) < 12) count++;
-      }
-    }
-    return count;
-  });
+/** Pixels in the candle colours (up #26a69a, down #ef5350). */
+async function countCandlePixels(page: Page): Promise<number> {
+  const [up, down] = await countChartPixels(page, ['#26a69a', '#ef5350']);
+  return up! + down!;
 }
 
 describe('accounts and chat in headless Chromium', () => {
@@ -72,23 +55,9 @@ describe('accounts and chat in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
-    outDir = await mkdtemp(join(tmpdir(), 'trendscope-client-'));
-    await promisify(execFile)(process.execPath, [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ]);
+    outDir = await buildClient();
     t = await startTestApp({ speed: 1, tickMs: 250, staticDir: outDir, logger });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();

@@ -1,52 +1,19 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCcxtStack } from '../support/ccxt-stack.ts';
+import { buildClient, countChartPixels, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = resolve('test-results');
-
-/** Pixels of the chart's canvases drawn in the candle colours (up #26a69a, down #ef5350). */
-function countCandlePixels(page: Page): Promise<{ up: number; down: number }> {
-  return page.evaluate(() => {
-    let up = 0;
-    let down = 0;
-    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-testid="chart"] canvas')) {
-      const ctx = canvas.getContext('2d');
-      if (!ctx || canvas.width === 0 || canvas.height === 0) continue;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (Math.abs(r - 0x26) < 12 && Math.abs(g - 0xa6) < 12 && Math.abs(b - 0x9a) < 12) up++;
-        if (Math.abs(r - 0xef) < 12 && Math.abs(g - 0x53) < 12 && Math.abs(b - 0x50) < 12) down++;
-      }
-    }
-    return { up, down };
-  });
+/** Pixels in the candle colours (up #26a69a, down #ef5350). */
+async function countCandlePixels(page: Page): Promise<{ up: number; down: number }> {
+  const [up, down] = await countChartPixels(page, ['#26a69a', '#ef5350']);
+  return { up: up!, down: down! };
 }
 
-/** Pixels of the chart's canvases in the forecast's colour (#f5a524): its path, bands and labels. */
-function countForecastPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-testid="chart"] canvas')) {
-      const ctx = canvas.getContext('2d');
-      if (!ctx || canvas.width === 0 || canvas.height === 0) continue;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (Math.abs(r - 0xf5) < 4 && Math.abs(g - 0xa5) < 4 && Math.abs(b - 0x24) < 4) n++;
-      }
-    }
-    return n;
-  });
-}
+/** Pixels in the forecast's colour (#f5a524): its path, bands and labels. */
+const countForecastPixels = async (page: Page) => (await countChartPixels(page, ['#f5a524'], 4))[0]!;
 
 const priceOf = async (page: Page) =>
   Number((await page.getByTestId('last-price').innerText()).replace(/[^0-9.]/g, ''));
@@ -57,24 +24,10 @@ describe('dashboard in headless Chromium', () => {
   let outDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
-    outDir = await mkdtemp(join(tmpdir(), 'trendscope-client-'));
-    await promisify(execFile)(process.execPath, [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ]);
+    outDir = await buildClient();
     // Real time, a tick every 250 ms: the last price visibly moves within a second or two.
     t = await startTestApp({ speed: 1, tickMs: 250, staticDir: outDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

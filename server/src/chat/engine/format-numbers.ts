@@ -1,28 +1,4 @@
-const priceFormats = new Map<number, Intl.NumberFormat>();
-
-/** `43210.5` with precision 2 → `43,210.50`: the same digits the chart's price scale shows. */
-export function formatPrice(value: number, precision: number): string {
-  let format = priceFormats.get(precision);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: precision,
-      maximumFractionDigits: precision,
-    });
-    priceFormats.set(precision, format);
-  }
-  return format.format(value);
-}
-
-const signedPercent = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  signDisplay: 'exceptZero',
-});
-
-/** `1.234` → `+1.23%`, `-0.5` → `-0.50%`. */
-export function formatChange(percent: number): string {
-  return `${signedPercent.format(percent)}%`;
-}
+export { formatPrice, formatPercent } from '../../../../shared/format.ts';
 
 /** A fraction as a whole percentage: `0.794` → `79%`. */
 export function formatShare(fraction: number): string {

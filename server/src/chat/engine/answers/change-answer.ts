@@ -1,6 +1,6 @@
 import type { Answer, AnswerKit, ResolvedQuestion } from '../answer-kit.ts';
 import { toneOf } from '../answer-kit.ts';
-import { formatChange, formatSpan } from '../format-numbers.ts';
+import { formatPercent, formatSpan } from '../format-numbers.ts';
 import { DEFAULT_PERIOD, periodLabel, periodMs } from '../period-words.ts';
 import { candlesForSpan, priceChange } from '../price-change.ts';
 
@@ -34,7 +34,7 @@ export async function answerChange(q: ResolvedQuestion, kit: AnswerKit): Promise
     figures: [
       {
         label: 'Change',
-        value: formatChange(change.percent),
+        value: formatPercent(change.percent),
         raw: change.percent,
         asOf,
         tone: toneOf(change.percent),

@@ -2,7 +2,7 @@ import type { Analysis } from '../../../../../shared/analysis.ts';
 import type { ChatFigure } from '../../../../../shared/chat-answer.ts';
 import type { Answer, AnswerKit, ChartQuestion } from '../answer-kit.ts';
 import { toneOf } from '../answer-kit.ts';
-import { formatChange, formatReading, formatSpan } from '../format-numbers.ts';
+import { formatPercent, formatReading, formatSpan } from '../format-numbers.ts';
 import { DEFAULT_PERIOD, periodLabel, periodMs } from '../period-words.ts';
 import { candlesForSpan, priceChange, type PriceChange } from '../price-change.ts';
 import { trendClause, trendFigure } from './trend-answer.ts';
@@ -38,7 +38,7 @@ export async function answerCompare(
   };
   const [a, b] = await Promise.all([read(q.symbol), read(q.compareWith)]);
 
-  const changeOf = (s: Side) => (s.change ? formatChange(s.change.percent) : 'no data');
+  const changeOf = (s: Side) => (s.change ? formatPercent(s.change.percent) : 'no data');
   const covered = Math.min(a.change?.spanMs ?? ms, b.change?.spanMs ?? ms);
   const label = covered < ms ? `over the last ${formatSpan(covered)}` : periodLabel(period);
   const lead = (() => {
@@ -59,7 +59,7 @@ export async function answerCompare(
       ? [
           {
             label: `${s.base} change`,
-            value: formatChange(s.change.percent),
+            value: formatPercent(s.change.percent),
             raw: s.change.percent,
             asOf: s.change.last.time,
             tone: toneOf(s.change.percent),

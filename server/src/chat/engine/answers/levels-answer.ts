@@ -1,6 +1,6 @@
 import type { ChatFigure } from '../../../../../shared/chat-answer.ts';
 import type { Answer, AnswerKit, ChartQuestion } from '../answer-kit.ts';
-import { formatChange } from '../format-numbers.ts';
+import { formatPercent } from '../format-numbers.ts';
 
 export async function answerLevels(q: ChartQuestion, kit: AnswerKit): Promise<Answer> {
   const [analysis, { candles, last }] = await Promise.all([
@@ -13,7 +13,7 @@ export async function answerLevels(q: ChartQuestion, kit: AnswerKit): Promise<An
   const distance = (x: number) => {
     if (!last) return '';
     const pct = ((x - last.close) / last.close) * 100;
-    return ` (${formatChange(pct)})`;
+    return ` (${formatPercent(pct)})`;
   };
   const list = (xs: number[], none: string) =>
     xs.length > 0 ? xs.map((x) => `${price(x)}${distance(x)}`).join(', ') : none;

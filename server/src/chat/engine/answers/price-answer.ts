@@ -1,6 +1,6 @@
 import type { Answer, AnswerKit, ResolvedQuestion } from '../answer-kit.ts';
 import { toneOf } from '../answer-kit.ts';
-import { formatChange, formatSpan } from '../format-numbers.ts';
+import { formatPercent, formatSpan } from '../format-numbers.ts';
 import { candlesForSpan, priceChange } from '../price-change.ts';
 
 const DAY_MS = 86_400_000;
@@ -21,13 +21,13 @@ export async function answerPrice(q: ResolvedQuestion, kit: AnswerKit): Promise<
   const price = (x: number) => kit.price(q.symbol, x);
   return {
     text:
-      `${q.symbol} is at ${price(change.last.close)}, ${formatChange(change.percent)} over the last ${span}${short}; ` +
+      `${q.symbol} is at ${price(change.last.close)}, ${formatPercent(change.percent)} over the last ${span}${short}; ` +
       `range ${price(change.low)}–${price(change.high)}.`,
     figures: [
       kit.priceFigure('Last price', q.symbol, change.last.close, asOf, toneOf(change.percent)),
       {
         label: `Change ${span}`,
-        value: formatChange(change.percent),
+        value: formatPercent(change.percent),
         raw: change.percent,
         asOf,
         tone: toneOf(change.percent),
