@@ -131,10 +131,18 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     pool: computePool,
     clock,
     logger,
+    onIssued: () => metrics.forecastsIssued.inc(),
   });
   const predictionScheduler = new PredictionScheduler({
     service: predictions,
-    scorer: new PredictionScorer({ market, hub, database: parts.database, clock, logger }),
+    scorer: new PredictionScorer({
+      market,
+      hub,
+      database: parts.database,
+      clock,
+      logger,
+      onScored: (n) => metrics.forecastsScored.inc(n),
+    }),
     hub,
     publish: (p) => publisher.prediction(p),
     logger,

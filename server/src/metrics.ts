@@ -5,6 +5,8 @@ export interface Metrics {
   registry: Registry;
   upstreamRequests: Counter<'exchange' | 'endpoint'>;
   analysisComputations: Counter;
+  forecastsIssued: Counter;
+  forecastsScored: Counter;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -21,5 +23,15 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     help: 'Full analyses computed by this instance (cache misses that won the lock)',
     registers: [registry],
   });
-  return { registry, upstreamRequests, analysisComputations };
+  const forecastsIssued = new Counter({
+    name: 'trendscope_forecasts_issued_total',
+    help: 'Forecasts fitted by this instance (cache misses that won the lock)',
+    registers: [registry],
+  });
+  const forecastsScored = new Counter({
+    name: 'trendscope_forecasts_scored_total',
+    help: 'Stored forecasts this instance scored against the actual close',
+    registers: [registry],
+  });
+  return { registry, upstreamRequests, analysisComputations, forecastsIssued, forecastsScored };
 }

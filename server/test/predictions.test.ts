@@ -92,6 +92,10 @@ describe('predictions over Socket.IO and HTTP (replay at 120× speed)', () => {
       30_000,
     );
     expect(learned.direction.credible90[0]).toBeLessThan(learned.direction.probabilityUp);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    const counter = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1]);
+    expect(counter('trendscope_forecasts_issued_total')).toBeGreaterThanOrEqual(pushed.length);
+    expect(counter('trendscope_forecasts_scored_total')).toBeGreaterThanOrEqual(3);
   });
 
   it('answers GET /api/predictions, and says what is wrong with a bad query', async () => {

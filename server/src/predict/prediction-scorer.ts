@@ -22,6 +22,7 @@ export class PredictionScorer {
       database: DatabaseHandle;
       clock: Clock;
       logger: Logger;
+      onScored?: (count: number) => void;
     },
   ) {}
 
@@ -40,6 +41,7 @@ export class PredictionScorer {
     let count = 0;
     for (const group of byStream.values()) count += await this.scoreStream(group);
     this.scored += count;
+    if (count > 0) this.deps.onScored?.(count);
     return count;
   }
 

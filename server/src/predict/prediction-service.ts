@@ -41,6 +41,7 @@ export class PredictionService {
       pool: Pick<ComputePool, 'fit'>;
       clock: Clock;
       logger: Logger;
+      onIssued?: () => void;
     },
   ) {}
 
@@ -72,6 +73,7 @@ export class PredictionService {
     ]);
     if (!fit.forecast) return null;
     this.computations++;
+    this.deps.onIssued?.();
     const last = closed.at(-1)!;
     const step = TIMEFRAME_MS[timeframe];
     const stream: StreamRef = { source: market.info.id, symbol, timeframe };
