@@ -16,6 +16,7 @@ import { aggregateCandles } from '../server/src/market/aggregate.ts';
 import { normalizeCandles } from '../server/src/market/candles.ts';
 import { readRecordedCsv } from '../server/src/market/replay/recorded-candles.ts';
 import { evaluateForecasts } from '../server/src/predict/evaluate.ts';
+import { fitStream } from '../server/src/predict/fit-stream.ts';
 
 const { values } = parseArgs({
   options: {
@@ -71,4 +72,19 @@ if (values.json) {
   console.log(`  directional hit rate:      ${pct(result.hitRate)}`);
   console.log(`  Brier score:               ${result.brier.toFixed(4)} (0.25 = a coin)`);
   console.log(`  time per fit:              ${result.msPerFit.toFixed(2)} ms`);
+  console.log(
+    `  time per live fit:         ${liveFitMs(candles, horizon).toFixed(2)} ms (in a worker thread)`,
+  );
+}
+
+/**
+ * What the server's worker does per stream and candle close: the forecast on 1,000 candles plus the
+ * indicator state, Hurst exponent and anomaly flags (server/src/predict/fit-stream.ts).
+ */
+function liveFitMs(all: typeof candles, h: number): number {
+  const runs = Math.min(200, Math.max(0, all.length - 1000));
+  if (runs === 0) return Number.NaN;
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) fitStream({ candles: all.slice(i, i + 1000), horizon: h });
+  return (performance.now() - started) / runs;
 }
