@@ -226,6 +226,11 @@ const cases: Array<[string, ChatContext | undefined, Expected]> = [
     { intent: 'indicator', symbol: ETH, timeframe: '1h', indicator: 'rsi14' },
   ],
   [
+    'what about on 4h?',
+    ctx({ intent: 'explain', symbol: BTC, timeframe: '1h', indicator: 'macd' }),
+    { intent: 'indicator', symbol: BTC, timeframe: '4h', indicator: 'macd' },
+  ],
+  [
     'and SOL?',
     ctx({ intent: 'compare', symbol: BTC, compareWith: ETH, timeframe: '1h', period: '24h' }),
     { intent: 'compare', symbol: BTC, compareWith: SOL, timeframe: '1h', period: '24h' },

@@ -52,8 +52,8 @@ function intentOf(
   const previous = context?.intent;
   const continues = named.symbol || named.timeframe || named.indicator || FOLLOW_UP.test(words.text);
   if (previous && !NOT_CONTINUABLE.has(previous) && continues) {
-    // "what is RSI?" then "and for ETH?" wants ETH's RSI, not the explanation again.
-    return previous === 'explain' && named.symbol ? 'indicator' : previous;
+    // "what is RSI?" then "and for ETH?" or "on 4h?" wants the reading, not the explanation again.
+    return previous === 'explain' && (named.symbol || named.timeframe) ? 'indicator' : previous;
   }
   return named.symbol ? 'price' : 'unknown';
 }
