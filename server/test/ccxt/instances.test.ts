@@ -87,5 +87,7 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis', () => {
     const pollsAfter = stack.fake.log.filter((r) => r.path === KLINES && r.at > after).length;
     expect(pollsAfter).toBeGreaterThanOrEqual(2);
     expect(pollsAfter).toBeLessThanOrEqual(5);
-  });
+    // A second server process starts (tsx, ccxt, PGlite, worker threads), 200 clients subscribe, and
+    // about 7 s are observed on purpose: more than the default 20 s on a busy 2-core machine.
+  }, 60_000);
 });
