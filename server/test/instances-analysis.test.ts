@@ -86,9 +86,15 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
       15_000,
     );
     const seen = (w: { analyses: Analysis[] }) => w.analyses.map((x) => x.computedAt);
-    const reference = seen(onA[0]!).slice(0, 3);
+    /**
+     * At 60× an analysis may go out between the two batches subscribing, so compare from the first one
+     * the last socket to subscribe received: from there on, every socket saw the same ones in order.
+     */
+    const sameFrom = (reference: number[], own: number[]) =>
+      expect(own.filter((x) => x >= reference[0]!).slice(0, reference.length)).toEqual(reference);
+    const reference = seen(onB.at(-1)!).slice(0, 2);
     for (const w of [...onA, ...onB]) {
-      expect(seen(w).slice(0, 3)).toEqual(reference);
+      sameFrom(reference, seen(w));
       // No duplicates: the adapter delivers each broadcast once, and only the computing instance sends it.
       expect(new Set(seen(w)).size).toBe(seen(w).length);
     }
@@ -104,9 +110,9 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
       15_000,
     );
     const issued = (w: { predictions: Prediction[] }) => w.predictions.map((x) => x.lastCandleTime);
-    const first = issued(onA[0]!).slice(0, 3);
+    const first = issued(onB.at(-1)!).slice(0, 2);
     for (const w of [...onA, ...onB]) {
-      expect(issued(w).slice(0, 3)).toEqual(first);
+      sameFrom(first, issued(w));
       expect(new Set(issued(w)).size).toBe(issued(w).length);
     }
     const fitted = a.app.predictions.computations + b.app.predictions.computations - forecastsBefore;
