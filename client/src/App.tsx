@@ -16,8 +16,10 @@ export function App() {
       <div className="app__body">
         <main className="chart-area">
           <PriceChart />
-          <AnalysisCard />
-          <ForecastCard />
+          <div className="chart-cards">
+            <AnalysisCard />
+            <ForecastCard />
+          </div>
           <LoadingOverlay />
           <ErrorBanner />
           <StreamNotice />

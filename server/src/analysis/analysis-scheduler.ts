@@ -1,6 +1,7 @@
 import type { Analysis } from '../../../shared/analysis.ts';
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
 import type { Logger } from '../logger.ts';
+import { OncePerStream } from '../realtime/once-per-stream.ts';
 import type { StreamHub } from '../realtime/stream-hub.ts';
 import { withoutSeries, type AnalysisService } from './analysis-service.ts';
 
@@ -10,7 +11,7 @@ import { withoutSeries, type AnalysisService } from './analysis-service.ts';
  */
 export class AnalysisScheduler {
   private timer?: NodeJS.Timeout;
-  private readonly running = new Set<string>();
+  private readonly once = new OncePerStream();
 
   constructor(
     private readonly deps: {
@@ -34,15 +35,15 @@ export class AnalysisScheduler {
   }
 
   refresh(symbol: string, timeframe: Timeframe): void {
-    const key = streamKey(symbol, timeframe);
-    if (this.running.has(key)) return;
-    this.running.add(key);
-    this.deps.service
-      .get(symbol, timeframe)
-      .then(({ analysis, computed }) => {
-        if (computed) this.deps.publish(withoutSeries(analysis));
-      })
-      .catch((err: unknown) => this.deps.logger.warn({ err, stream: key }, 'analysis failed'))
-      .finally(() => this.running.delete(key));
+    this.once.run(symbol, timeframe, () =>
+      this.deps.service
+        .get(symbol, timeframe)
+        .then(({ analysis, computed }) => {
+          if (computed) this.deps.publish(withoutSeries(analysis));
+        })
+        .catch((err: unknown) =>
+          this.deps.logger.warn({ err, stream: streamKey(symbol, timeframe) }, 'analysis failed'),
+        ),
+    );
   }
 }

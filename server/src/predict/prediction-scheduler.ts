@@ -1,6 +1,7 @@
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
 import type { Logger } from '../logger.ts';
+import { OncePerStream } from '../realtime/once-per-stream.ts';
 import type { StreamHub } from '../realtime/stream-hub.ts';
 import type { PredictionScorer } from './prediction-scorer.ts';
 import type { PredictionService } from './prediction-service.ts';
@@ -12,7 +13,7 @@ import type { PredictionService } from './prediction-service.ts';
  */
 export class PredictionScheduler {
   private timer?: NodeJS.Timeout;
-  private readonly running = new Set<string>();
+  private readonly once = new OncePerStream();
   private scoring?: Promise<void>;
 
   constructor(
@@ -41,16 +42,16 @@ export class PredictionScheduler {
   }
 
   refresh(symbol: string, timeframe: Timeframe): void {
-    const key = streamKey(symbol, timeframe);
-    if (this.running.has(key)) return;
-    this.running.add(key);
-    this.deps.service
-      .get(symbol, timeframe)
-      .then(({ prediction, computed }) => {
-        if (computed && prediction) this.deps.publish(prediction);
-      })
-      .catch((err: unknown) => this.deps.logger.warn({ err, stream: key }, 'forecast failed'))
-      .finally(() => this.running.delete(key));
+    this.once.run(symbol, timeframe, () =>
+      this.deps.service
+        .get(symbol, timeframe)
+        .then(({ prediction, computed }) => {
+          if (computed && prediction) this.deps.publish(prediction);
+        })
+        .catch((err: unknown) =>
+          this.deps.logger.warn({ err, stream: streamKey(symbol, timeframe) }, 'forecast failed'),
+        ),
+    );
   }
 
   /** One scoring pass at a time; a slow database must not stack them up. */
