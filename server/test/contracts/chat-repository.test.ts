@@ -91,6 +91,8 @@ function describeChatRepository({ name, skip, create }: DatabaseBackend) {
     it('lists a user’s own conversations, most recently active first', async () => {
       const older = await createConversation(db(), bob.id, 'older');
       const newer = await createConversation(db(), bob.id, 'newer');
+      // PGlite's clock ticks in milliseconds: make "later" later than a tie.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       await appendMessage(db(), bob.id, older.id, { role: 'user', text: 'back to this', payload: null });
       const list = await listConversations(db(), bob.id, 50);
       expect(list.map((c) => c.title)).toEqual(['older', 'newer']);
