@@ -96,7 +96,7 @@ describe('predictions over Socket.IO and HTTP (replay at 120× speed)', () => {
     const counter = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1]);
     expect(counter('trendscope_forecasts_issued_total')).toBeGreaterThanOrEqual(pushed.length);
     expect(counter('trendscope_forecasts_scored_total')).toBeGreaterThanOrEqual(3);
-  });
+  }, 60_000);
 
   it('answers GET /api/predictions, and says what is wrong with a bad query', async () => {
     const res = await fetch(`${t.url}/api/predictions?symbol=SOL/USDT&timeframe=15m`);
@@ -168,5 +168,5 @@ describe('forecasts pending at a restart', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 60_000);
 });
