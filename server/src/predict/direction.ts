@@ -1,5 +1,6 @@
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import type { IndicatorValues } from '../../../shared/analysis.ts';
+import type { DirectionForecast } from '../../../shared/prediction.ts';
 
 /**
  * Bayesian direction: is the close H candles ahead higher than now? One Beta-Bernoulli per
@@ -10,13 +11,7 @@ import type { IndicatorValues } from '../../../shared/analysis.ts';
  *   P(up | state) = α / (α + β), with α = 1 + ups, β = 1 + downs seen in that state
  *   credible interval: the 5 % and 95 % quantiles of Beta(α, β)
  */
-export interface DirectionEstimate {
-  state: string;
-  probabilityUp: number;
-  credible90: [number, number];
-  /** Outcomes seen in this state. */
-  samples: number;
-}
+export type DirectionEstimate = DirectionForecast;
 
 export function directionState(values: IndicatorValues, close: number): string {
   const rsi =

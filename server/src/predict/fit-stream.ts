@@ -27,7 +27,7 @@ const HURST_WINDOW = 512;
 
 /**
  * Everything about a stream's future that costs CPU, in one pure function: it runs in a worker
- * thread (fit-worker.ts) so that fitting every stream never holds up the event loop.
+ * thread (server/src/compute/) so that fitting every stream never holds up the event loop.
  */
 export function fitStream(input: FitInput): FitOutput {
   const { candles, horizon } = input;

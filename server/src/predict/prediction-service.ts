@@ -11,7 +11,7 @@ import type { StreamHub } from '../realtime/stream-hub.ts';
 import { loadDirectionModel } from './direction-repository.ts';
 import { DirectionModel } from './direction.ts';
 import type { ComputePool } from '../compute/compute-pool.ts';
-import { FORECAST_MODEL } from './forecast.ts';
+import { FORECAST_MODEL, type Forecast } from './forecast.ts';
 import { insertPrediction, scorecard, type StreamRef } from './prediction-repository.ts';
 import { confluence, riskOf } from './regime.ts';
 
@@ -104,7 +104,7 @@ export class PredictionService {
       risk,
       scorecard: { n: 0 },
     };
-    prediction.scorecard = await this.record(stream, last, prediction);
+    prediction.scorecard = await this.record(stream, last, prediction, fit.forecast);
     return prediction;
   }
 
@@ -143,7 +143,7 @@ export class PredictionService {
   }
 
   /** Stores the forecast (once per input candle) and reads the stream's scorecard. */
-  private async record(stream: StreamRef, last: Candle, p: Prediction) {
+  private async record(stream: StreamRef, last: Candle, p: Prediction, forecast: Forecast) {
     const { database, logger } = this.deps;
     try {
       await insertPrediction(database.db, {
@@ -153,12 +153,7 @@ export class PredictionService {
         lastCandleTime: last.time,
         targetTime: p.path.at(-1)!.time,
         result: {
-          forecast: {
-            model: FORECAST_MODEL,
-            from: p.from,
-            sigma: p.sigma,
-            path: p.path.map(({ time: _time, ...rest }, i) => ({ step: i + 1, ...rest })),
-          },
+          forecast,
           direction: p.direction,
           risk: p.risk,
           regime: p.regime,

@@ -1,7 +1,14 @@
 import type { TrendDirection, VolatilityRegime } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
+import type { Anomaly, Regime, RiskLevel } from '../../../shared/prediction.ts';
 
-export type Regime = 'trending' | 'random' | 'mean-reverting';
+export type { Anomaly, Regime, RiskLevel };
+
+/** A risk level and, in plain words, what set it; no reasons when low. */
+export interface Risk {
+  level: RiskLevel;
+  reasons: string[];
+}
 
 /**
  * Hurst exponent by rescaled-range (R/S) analysis of log returns: for chunk sizes n = 8, 16, 32, …
@@ -64,13 +71,6 @@ export function confluence(byTimeframe: Record<string, TrendDirection>): Conflue
   return { agree, direction: agree ? first : 'sideways', byTimeframe };
 }
 
-export interface Anomaly {
-  kind: 'volume' | 'return' | 'jump';
-  /** How many standard deviations from normal. */
-  z: number;
-  detail: string;
-}
-
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: readonly number[]) => {
   const m = mean(xs);
@@ -108,14 +108,6 @@ export function anomalies(candles: readonly Candle[]): Anomaly[] {
       });
   }
   return out;
-}
-
-export type RiskLevel = 'low' | 'medium' | 'high';
-
-export interface Risk {
-  level: RiskLevel;
-  /** What set the level, in plain words; empty when low. */
-  reasons: string[];
 }
 
 /** Each concern adds a point: 0 low, 1 medium, 2 or more (or a return/jump anomaly) high. */
