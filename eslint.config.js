@@ -3,6 +3,37 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+
+/**
+ * The server's layers, bottom first. A folder imports only from layers below it, never a sibling of
+ * its own layer, so no two folders can form a cycle; shared/ (the protocol) sits under all of them.
+ */
+const SERVER_LAYERS = [
+  ['kernel'],
+  ['cache', 'db', 'compute'],
+  ['market'],
+  ['streams'],
+  ['analysis'],
+  ['predict'],
+  ['chat', 'auth'],
+  ['http', 'realtime'],
+  ['app'],
+  ['main.ts'],
+];
+const LAYER_ORDER = SERVER_LAYERS.map((layer) => layer.join('/')).join(' ← ');
+const serverPath = (name) => `./server/src/${name}`;
+const layerZones = SERVER_LAYERS.flatMap((layer, i) =>
+  layer.map((name) => {
+    const above = SERVER_LAYERS.slice(i + 1).flat();
+    const siblings = layer.filter((other) => other !== name);
+    return {
+      target: serverPath(name),
+      from: [...siblings, ...above].map(serverPath),
+      message: `server/src/${name} may import only layers below it: ${LAYER_ORDER}.`,
+    };
+  }),
+).filter((zone) => zone.from.length > 0);
 
 /** Infrastructure clients live only in their adapter folders. */
 const adapterOnly = [
@@ -23,6 +54,23 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    files: ['server/src/**/*.ts', 'client/src/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      // Value imports only: a type-only import that closes a loop costs nothing at run time.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
     files: ['server/**/*.ts'],

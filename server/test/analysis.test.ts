@@ -4,6 +4,7 @@ import type { SubscribeResult } from '../../shared/protocol.ts';
 import { TestClient } from './support/socket-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { waitFor } from './support/wait.ts';
+import { counted } from './support/metrics.ts';
 
 describe('analysis over Socket.IO and HTTP (replay at 60× speed)', () => {
   let t: TestApp;
@@ -71,8 +72,9 @@ describe('analysis over Socket.IO and HTTP (replay at 60× speed)', () => {
     for (const c of clients.splice(0)) c.close();
     await waitFor(() => t.app.hub.streamCount === 0, 'earlier streams to close');
     const watchers = await Promise.all(Array.from({ length: 20 }, () => connect()));
-    const computed = () => t.app.analysis.computationsOf('SOL/USDT', '1m');
-    const before = computed();
+    const computed = () =>
+      counted(t.app.metrics.analysisComputations, { symbol: 'SOL/USDT', timeframe: '1m' });
+    const before = await computed();
     await Promise.all(
       watchers.map(({ c }) => c.request('subscribe', { symbol: 'SOL/USDT', timeframe: '1m' })),
     );
@@ -90,15 +92,16 @@ describe('analysis over Socket.IO and HTTP (replay at 60× speed)', () => {
     expect(first[0]!.series).toBeUndefined();
     expect(first[1]!.candleTime).toBeGreaterThan(first[0]!.candleTime);
     // One computation for the snapshot and one per pushed analysis: not one per socket.
-    expect(computed() - before).toBeLessThanOrEqual(first.length + 2);
+    expect((await computed()) - before).toBeLessThanOrEqual(first.length + 2);
   });
 
   it('serves GET /api/analysis from the cache, and rejects bad queries', async () => {
     const a = (await (await fetch(`${t.url}/api/analysis?symbol=BNB/USDT&timeframe=1h`)).json()) as Analysis;
     expect(a).toMatchObject({ symbol: 'BNB/USDT', timeframe: '1h' });
-    const computed = t.app.analysis.computationsOf('BNB/USDT', '1h');
+    const bnb = { symbol: 'BNB/USDT', timeframe: '1h' };
+    const computed = await counted(t.app.metrics.analysisComputations, bnb);
     await fetch(`${t.url}/api/analysis?symbol=BNB/USDT&timeframe=1h`);
-    expect(t.app.analysis.computationsOf('BNB/USDT', '1h')).toBe(computed);
+    expect(await counted(t.app.metrics.analysisComputations, bnb)).toBe(computed);
     const bad = await fetch(`${t.url}/api/analysis?symbol=BNB/USDT&timeframe=7m`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_TIMEFRAME');

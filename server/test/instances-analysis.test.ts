@@ -1,5 +1,4 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../shared/analysis.ts';
 import type { Candle } from '../../shared/market.ts';
@@ -7,7 +6,8 @@ import type { Prediction } from '../../shared/prediction.ts';
 import { withFallback } from '../src/cache/fallback-cache.ts';
 import { createMemoryCache } from '../src/cache/memory/memory-cache.ts';
 import { createRedisCache } from '../src/cache/redis/redis-cache.ts';
-import { silentLogger } from '../src/logger.ts';
+import { silentLogger } from '../src/kernel/logger.ts';
+import { connectRedis, type RedisClients } from '../src/kernel/redis/redis-clients.ts';
 import { shareFeedsThroughRedis } from '../src/market/redis/shared-feed-source.ts';
 import { createReplaySource } from '../src/market/replay/replay-source.ts';
 import { fastClock } from './support/clock.ts';
@@ -15,6 +15,7 @@ import { TEST_REDIS_URL } from './support/env.ts';
 import { TestClient } from './support/socket-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { waitFor } from './support/wait.ts';
+import { counted } from './support/metrics.ts';
 
 describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO Redis adapter', () => {
   const url = TEST_REDIS_URL!;
@@ -22,33 +23,34 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
   const prefix = `trendscope-test-${process.pid}-${Date.now()}:`;
   const clock = fastClock(60);
   const apps: TestApp[] = [];
-  const redisClients: Redis[] = [];
+  const redisClients: RedisClients[] = [];
   const clients: TestClient[] = [];
   afterAll(async () => {
     for (const c of clients) c.close();
     for (const app of apps) await app.close();
-    for (const r of redisClients) r.disconnect();
+    for (const r of redisClients) await r.close();
   });
 
   const instance = async () => {
     const replay = await createReplaySource({ clock, tickMs: 50, logger: silentLogger });
-    const pub = new Redis(url);
-    const sub = pub.duplicate();
-    redisClients.push(pub, sub);
+    const redis = connectRedis(url, silentLogger);
+    redisClients.push(redis);
+    await redis.ready(5_000);
     const app = await startTestApp({
       clock,
-      source: await shareFeedsThroughRedis(replay, {
-        url,
+      source: shareFeedsThroughRedis(replay, {
+        command: redis.command,
+        subscriber: redis.subscriber,
         leaseMs: 1_000,
         logger: silentLogger,
         keyPrefix: prefix,
       }),
       cache: withFallback(
-        await createRedisCache(url, silentLogger, prefix),
+        createRedisCache(redis.command, prefix),
         createMemoryCache(),
         silentLogger,
       ),
-      socketAdapter: createAdapter(pub, sub, { key: `${prefix}socket.io` }),
+      socketAdapter: createAdapter(redis.command, redis.subscriber, { key: `${prefix}socket.io` }),
     });
     apps.push(app);
     return app;
@@ -74,10 +76,14 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
     const onA = await watch(a, 5);
     const onB = await watch(b, 5);
     // Forecasts analyse the symbol's other timeframes too (confluence): count this stream's analyses.
-    const analysed = () =>
-      a.app.analysis.computationsOf('SOL/USDT', '1m') + b.app.analysis.computationsOf('SOL/USDT', '1m');
-    const computedBefore = analysed();
-    const forecastsBefore = a.app.predictions.computations + b.app.predictions.computations;
+    const sol = { symbol: 'SOL/USDT', timeframe: '1m' };
+    const analysed = async () =>
+      (await counted(a.app.metrics.analysisComputations, sol)) +
+      (await counted(b.app.metrics.analysisComputations, sol));
+    const forecasts = async () =>
+      (await counted(a.app.metrics.forecastsIssued)) + (await counted(b.app.metrics.forecastsIssued));
+    const computedBefore = await analysed();
+    const forecastsBefore = await forecasts();
 
     // At 60×, a minute closes every second: wait for three analyses everywhere.
     await waitFor(
@@ -98,10 +104,12 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
       // No duplicates: the adapter delivers each broadcast once, and only the computing instance sends it.
       expect(new Set(seen(w)).size).toBe(seen(w).length);
     }
-    const computed = analysed() - computedBefore;
+    const computed = (await analysed()) - computedBefore;
     const distinct = new Set([...onA, ...onB].flatMap(seen)).size;
     expect(computed).toBeLessThanOrEqual(distinct + 1);
-    expect(a.app.analysis.computations + b.app.analysis.computations).toBeGreaterThan(0);
+    expect(
+      (await counted(a.app.metrics.analysisComputations)) + (await counted(b.app.metrics.analysisComputations)),
+    ).toBeGreaterThan(0);
 
     // Forecasts likewise: fitted by one instance per candle close, pushed once to every socket.
     await waitFor(
@@ -115,7 +123,7 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
       sameFrom(first, issued(w));
       expect(new Set(issued(w)).size).toBe(issued(w).length);
     }
-    const fitted = a.app.predictions.computations + b.app.predictions.computations - forecastsBefore;
+    const fitted = (await forecasts()) - forecastsBefore;
     expect(fitted).toBeLessThanOrEqual(new Set([...onA, ...onB].flatMap(issued)).size + 1);
 
     // Closed candles are the same on both instances: one feed, relayed.

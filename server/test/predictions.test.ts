@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prediction } from '../../shared/prediction.ts';
 import type { SubscribeResult } from '../../shared/protocol.ts';
 import { TIMEFRAME_MS } from '../../shared/market.ts';
-import type { Clock } from '../src/clock.ts';
-import { silentLogger } from '../src/logger.ts';
+import type { Clock } from '../src/kernel/clock.ts';
+import { silentLogger } from '../src/kernel/logger.ts';
 import { PredictionScorer } from '../src/predict/prediction-scorer.ts';
 import { TestClient } from './support/socket-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { waitFor } from './support/wait.ts';
+import { counted } from './support/metrics.ts';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -130,7 +131,11 @@ describe('forecasts pending at a restart', () => {
     await c.connected();
     await c.request('subscribe', { symbol: 'BTC/USDT', timeframe: '1m' });
     // A few minutes of forecasts, then the server goes away before their horizon.
-    await waitFor(() => first.app.predictions.computations >= 3, 'three forecasts', 15_000);
+    await waitFor(
+      async () => (await counted(first.app.metrics.forecastsIssued)) >= 3,
+      'three forecasts',
+      15_000,
+    );
     c.close();
     await first.close();
 
@@ -144,7 +149,7 @@ describe('forecasts pending at a restart', () => {
     const racer = () =>
       new PredictionScorer({
         market: second.app.market,
-        hub: second.app.hub,
+        streams: second.app.streams,
         database: second.database,
         clock: second.clock,
         logger: silentLogger,

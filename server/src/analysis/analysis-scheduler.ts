@@ -1,8 +1,8 @@
 import type { Analysis } from '../../../shared/analysis.ts';
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
-import type { Logger } from '../logger.ts';
-import { OncePerStream } from '../realtime/once-per-stream.ts';
-import type { StreamHub } from '../realtime/stream-hub.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { OncePerStream } from '../streams/once-per-stream.ts';
+import type { Streams } from '../streams/port.ts';
 import { withoutSeries, type AnalysisService } from './analysis-service.ts';
 
 /**
@@ -11,12 +11,13 @@ import { withoutSeries, type AnalysisService } from './analysis-service.ts';
  */
 export class AnalysisScheduler {
   private timer?: NodeJS.Timeout;
+  private stopListening?: () => void;
   private readonly once = new OncePerStream();
 
   constructor(
     private readonly deps: {
       service: AnalysisService;
-      hub: StreamHub;
+      streams: Streams;
       publish: (analysis: Analysis) => void;
       logger: Logger;
       intervalMs?: number;
@@ -24,13 +25,16 @@ export class AnalysisScheduler {
   ) {}
 
   start(): void {
+    const { streams } = this.deps;
+    this.stopListening = streams.onCandleClosed((s) => this.refresh(s.symbol, s.timeframe));
     this.timer = setInterval(() => {
-      for (const s of this.deps.hub.openStreams()) this.refresh(s.symbol, s.timeframe);
+      for (const s of streams.watched()) this.refresh(s.symbol, s.timeframe);
     }, this.deps.intervalMs ?? 60_000);
     this.timer.unref();
   }
 
   stop(): void {
+    this.stopListening?.();
     clearInterval(this.timer);
   }
 

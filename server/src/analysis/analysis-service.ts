@@ -1,10 +1,13 @@
 import type { Analysis } from '../../../shared/analysis.ts';
-import { TIMEFRAME_MS, bucketStart, streamKey, type Timeframe } from '../../../shared/market.ts';
+import { TIMEFRAME_MS, bucketStart, type Candle, type Timeframe } from '../../../shared/market.ts';
 import type { Cached } from '../cache/cached.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { MarketService } from '../market/market-service.ts';
-import type { StreamHub } from '../realtime/stream-hub.ts';
-import type { ComputePool } from '../compute/compute-pool.ts';
+import type { Streams } from '../streams/port.ts';
+import type { AnalyzeOptions } from './analyze.ts';
+
+/** Computes an analysis (the composition root runs it in worker threads, off the event loop). */
+export type Analyze = (candles: readonly Candle[], options: AnalyzeOptions) => Promise<Analysis>;
 
 /** Candles an analysis looks at: enough for EMA 200 to settle, and what the chart draws. */
 export const ANALYSIS_WINDOW = 1500;
@@ -16,44 +19,29 @@ const TTL_MS = 60_000;
  * every caller in that minute, on any instance, gets the one computed.
  */
 export class AnalysisService {
-  /** Computations done by this instance, for tests and metrics. */
-  computations = 0;
-  private readonly perStream = new Map<string, number>();
-
-  /** Computations of one stream's analysis done by this instance. */
-  computationsOf(symbol: string, timeframe: Timeframe): number {
-    return this.perStream.get(streamKey(symbol, timeframe)) ?? 0;
-  }
-
   constructor(
     private readonly deps: {
       market: MarketService;
-      hub: StreamHub;
+      streams: Pick<Streams, 'recent'>;
       cached: Cached;
       clock: Clock;
-      /** Where the indicators are computed: worker threads, off the event loop. */
-      compute: Pick<ComputePool, 'analyze'>;
-      onComputed?: () => void;
+      analyze: Analyze;
+      /** Counts this instance's computations (a metric). */
+      onComputed?: (symbol: string, timeframe: Timeframe) => void;
     },
   ) {}
 
   async get(symbol: string, timeframe: Timeframe): Promise<{ analysis: Analysis; computed: boolean }> {
-    const { market, hub, cached, clock } = this.deps;
+    const { market, streams, cached, clock } = this.deps;
     market.assertStream(symbol, timeframe);
     const now = clock();
     const lastClosed = bucketStart(now, timeframe) - TIMEFRAME_MS[timeframe];
     const key = `analysis:${market.info.id}:${symbol}:${timeframe}:${bucketStart(now, '1m')}:${lastClosed}`;
     const { value, computed } = await cached.load(key, TTL_MS, async () => {
-      // A watched stream's candles are in memory; otherwise this is the one upstream fetch for it.
-      const candles =
-        hub.latest(symbol, timeframe, ANALYSIS_WINDOW) ??
-        (await market.history(symbol, timeframe, { limit: ANALYSIS_WINDOW }));
-      this.computations++;
-      const stream = streamKey(symbol, timeframe);
-      this.perStream.set(stream, (this.perStream.get(stream) ?? 0) + 1);
-      this.deps.onComputed?.();
+      const candles = await streams.recent(symbol, timeframe, ANALYSIS_WINDOW);
+      this.deps.onComputed?.(symbol, timeframe);
       const precision = market.symbols().find((s) => s.symbol === symbol)?.pricePrecision ?? 2;
-      return this.deps.compute.analyze(candles, {
+      return this.deps.analyze(candles, {
         symbol,
         timeframe,
         source: market.info.id,

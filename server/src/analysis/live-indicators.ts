@@ -1,6 +1,7 @@
 import { BollingerBands, OBV, RSI, SMA, StochasticOscillator } from 'trading-signals';
 import type { IndicatorValues } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
+import type { LiveIndicatorsFactory } from '../streams/port.ts';
 
 const DAY = 86_400_000;
 
@@ -297,3 +298,18 @@ export function chartIndicators(v: IndicatorValues): IndicatorValues {
   }
   return out;
 }
+
+/** The hub's live indicators: the full set kept incrementally, handed out as what the chart draws. */
+export const liveChartIndicators: LiveIndicatorsFactory = (history) => {
+  const live = new LiveIndicators(history);
+  let current = chartIndicators(live.values);
+  return {
+    get current() {
+      return current;
+    },
+    update(candle) {
+      current = chartIndicators(live.update(candle));
+      return current;
+    },
+  };
+};

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PublicUser } from '../../../shared/auth.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { hashPassword, prepareDummyHash, verifyPassword } from './passwords.ts';
 import { createUser, findUserByUsername } from './user-repository.ts';
 

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 
 /** Builds one limiter; in memory by default, in Redis across instances (./redis/redis-limiters.ts). */
 export type LimiterFactory = (options: {

@@ -1,5 +1,5 @@
 import type { CacheStore } from '../cache/port.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../kernel/logger.ts';
 
 /**
  * Signed-out sessions, kept in the shared cache (Redis when REDIS_URL is set, so every instance sees

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { CacheStore } from './port.ts';
 
 /** How long a computation may hold its lock, how long others wait for it, and how often they look. */

@@ -8,8 +8,8 @@ import type {
   MessagesResponse,
 } from '../../../shared/chat.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { ChatEngine, ChatReply } from './engine/chat-tools.ts';
 import {
   appendMessage,

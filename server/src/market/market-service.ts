@@ -6,9 +6,9 @@ import {
   type Timeframe,
 } from '../../../shared/market.ts';
 import type { SourceInfo, SymbolInfo } from '../../../shared/http.ts';
-import { AppError } from '../errors.ts';
-import type { Clock } from '../clock.ts';
-import type { Logger } from '../logger.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { Logger } from '../kernel/logger.ts';
 import { BucketAggregator, aggregateCandles, baseTimeframeFor } from './aggregate.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findGaps, isValidCandle, normalizeCandles } from './candles.ts';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { DirectionModel } from './direction.ts';
-import type { StreamRef } from './prediction-repository.ts';
+import type { StreamRef } from './stream-ref.ts';
 
 /** The direction model a stream has learned so far for a horizon: empty (50 %) until outcomes come in. */
 export async function loadDirectionModel(

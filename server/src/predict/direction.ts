@@ -1,6 +1,6 @@
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import type { IndicatorValues } from '../../../shared/analysis.ts';
 import type { DirectionForecast } from '../../../shared/prediction.ts';
+import { betaQuantile } from './beta-quantile.ts';
 
 /**
  * Bayesian direction: is the close H candles ahead higher than now? One Beta-Bernoulli per

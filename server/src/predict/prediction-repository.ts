@@ -4,6 +4,9 @@ import type { DirectionEstimate } from './direction.ts';
 import type { Forecast } from './forecast.ts';
 import { recordOutcome } from './direction-repository.ts';
 import { summarizeScores, type PredictionScore, type Scorecard } from './score.ts';
+import type { StreamRef } from './stream-ref.ts';
+
+export type { StreamRef };
 
 /** Plain functions over the `predictions` table; each takes the database (or a transaction). */
 
@@ -13,12 +16,6 @@ export interface PredictionResult {
   /** What else was said with it, kept for the record. */
   risk?: unknown;
   regime?: unknown;
-}
-
-export interface StreamRef {
-  source: string;
-  symbol: string;
-  timeframe: string;
 }
 
 export interface NewPrediction extends StreamRef {

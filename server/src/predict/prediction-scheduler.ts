@@ -1,8 +1,8 @@
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
-import type { Logger } from '../logger.ts';
-import { OncePerStream } from '../realtime/once-per-stream.ts';
-import type { StreamHub } from '../realtime/stream-hub.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { OncePerStream } from '../streams/once-per-stream.ts';
+import type { Streams } from '../streams/port.ts';
 import type { PredictionScorer } from './prediction-scorer.ts';
 import type { PredictionService } from './prediction-service.ts';
 
@@ -13,6 +13,7 @@ import type { PredictionService } from './prediction-service.ts';
  */
 export class PredictionScheduler {
   private timer?: NodeJS.Timeout;
+  private stopListening?: () => void;
   private readonly once = new OncePerStream();
   private scoring?: Promise<void>;
 
@@ -20,7 +21,7 @@ export class PredictionScheduler {
     private readonly deps: {
       service: PredictionService;
       scorer: PredictionScorer;
-      hub: StreamHub;
+      streams: Streams;
       publish: (prediction: Prediction) => void;
       logger: Logger;
       intervalMs?: number;
@@ -28,15 +29,18 @@ export class PredictionScheduler {
   ) {}
 
   start(): void {
+    const { streams } = this.deps;
+    this.stopListening = streams.onCandleClosed((s) => this.refresh(s.symbol, s.timeframe));
     this.scoreDue();
     this.timer = setInterval(() => {
       this.scoreDue();
-      for (const s of this.deps.hub.openStreams()) this.refresh(s.symbol, s.timeframe);
+      for (const s of streams.watched()) this.refresh(s.symbol, s.timeframe);
     }, this.deps.intervalMs ?? 60_000);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
+    this.stopListening?.();
     clearInterval(this.timer);
     await this.scoring;
   }

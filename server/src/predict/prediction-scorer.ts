@@ -1,9 +1,10 @@
 import { TIMEFRAME_MS, TimeframeSchema, type Candle } from '../../../shared/market.ts';
-import type { Clock } from '../clock.ts';
+import { MAX_SNAPSHOT_CANDLES } from '../../../shared/protocol.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
-import type { StreamHub } from '../realtime/stream-hub.ts';
+import type { Streams } from '../streams/port.ts';
 import { duePredictions, scoreOnce, type DuePrediction } from './prediction-repository.ts';
 import { scorePrediction } from './score.ts';
 
@@ -13,12 +14,10 @@ import { scorePrediction } from './score.ts';
  * scoreOnce makes sure each is scored once, however many instances run this.
  */
 export class PredictionScorer {
-  scored = 0;
-
   constructor(
     private readonly deps: {
       market: MarketService;
-      hub: StreamHub;
+      streams: Pick<Streams, 'recent'>;
       database: DatabaseHandle;
       clock: Clock;
       logger: Logger;
@@ -40,13 +39,12 @@ export class PredictionScorer {
     }
     let count = 0;
     for (const group of byStream.values()) count += await this.scoreStream(group);
-    this.scored += count;
     if (count > 0) this.deps.onScored?.(count);
     return count;
   }
 
   private async scoreStream(due: DuePrediction[]): Promise<number> {
-    const { market, hub, database, logger } = this.deps;
+    const { market, streams, database, clock, logger } = this.deps;
     const { symbol } = due[0]!;
     const timeframe = TimeframeSchema.parse(due[0]!.timeframe);
     if (!market.symbols().some((s) => s.symbol === symbol)) return 0;
@@ -55,9 +53,11 @@ export class PredictionScorer {
     const add = (candles: readonly Candle[]) => {
       for (const c of candles) closes.set(c.time, c.close);
     };
-    add(hub.latest(symbol, timeframe, 3000) ?? []);
+    const step = TIMEFRAME_MS[timeframe];
+    // The recent candles hold every target of a live stream; older ones come from the market's history.
+    const sinceFirst = Math.ceil((clock() - first) / step) + 1;
+    add(await streams.recent(symbol, timeframe, Math.min(sinceFirst, MAX_SNAPSHOT_CANDLES)));
     if (due.some((p) => !closes.has(p.targetTime))) {
-      const step = TIMEFRAME_MS[timeframe];
       const span = Math.max(...due.map((p) => p.targetTime)) - first;
       add(await market.history(symbol, timeframe, { since: first, limit: Math.ceil(span / step) + 1 }));
     }

@@ -3,14 +3,14 @@ import { TIMEFRAME_MS, bucketStart, type Candle, type Timeframe } from '../../..
 import type { Prediction } from '../../../shared/prediction.ts';
 import type { AnalysisService } from '../analysis/analysis-service.ts';
 import type { Cached } from '../cache/cached.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
-import type { StreamHub } from '../realtime/stream-hub.ts';
+import type { Streams } from '../streams/port.ts';
 import { loadDirectionModel } from './direction-repository.ts';
 import { DirectionModel } from './direction.ts';
-import type { ComputePool } from '../compute/compute-pool.ts';
+import type { FitInput, FitOutput } from './fit-stream.ts';
 import { FORECAST_MODEL, type Forecast } from './forecast.ts';
 import { insertPrediction, scorecard, type StreamRef } from './prediction-repository.ts';
 import { confluence, riskOf } from './regime.ts';
@@ -29,16 +29,15 @@ const TTL_MS = 60_000;
  * stored once per input candle; the fitting runs in the worker pool.
  */
 export class PredictionService {
-  computations = 0;
-
   constructor(
     private readonly deps: {
       market: MarketService;
-      hub: StreamHub;
+      streams: Pick<Streams, 'recent'>;
       analysis: AnalysisService;
       cached: Cached;
       database: DatabaseHandle;
-      pool: Pick<ComputePool, 'fit'>;
+      /** Fits a stream (the composition root runs it in worker threads, off the event loop). */
+      fit: (input: FitInput) => Promise<FitOutput>;
       clock: Clock;
       logger: Logger;
       onIssued?: () => void;
@@ -60,19 +59,16 @@ export class PredictionService {
 
   /** Fits and issues a forecast now, past the cache (get goes through it); null with too little history. */
   async issue(symbol: string, timeframe: Timeframe): Promise<Prediction | null> {
-    const { market, hub, pool, clock } = this.deps;
+    const { market, streams, fit: fitStream, clock } = this.deps;
     const formingTime = bucketStart(clock(), timeframe);
-    const recent =
-      hub.latest(symbol, timeframe, FIT_WINDOW + 1) ??
-      (await market.history(symbol, timeframe, { limit: FIT_WINDOW + 1 }));
+    const recent = await streams.recent(symbol, timeframe, FIT_WINDOW + 1);
     // Forecasts start from closed candles only: a forming candle's close is not a close yet.
     const closed = recent.filter((c) => c.time < formingTime).slice(-FIT_WINDOW);
     const [fit, context] = await Promise.all([
-      pool.fit({ candles: closed, horizon: HORIZON }),
+      fitStream({ candles: closed, horizon: HORIZON }),
       this.marketContext(symbol, timeframe),
     ]);
     if (!fit.forecast) return null;
-    this.computations++;
     this.deps.onIssued?.();
     const last = closed.at(-1)!;
     const step = TIMEFRAME_MS[timeframe];

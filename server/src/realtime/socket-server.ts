@@ -1,4 +1,3 @@
-import type { Server, Socket } from 'socket.io';
 import type { Analysis } from '../../../shared/analysis.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
 import type { PredictionService } from '../predict/prediction-service.ts';
@@ -9,16 +8,14 @@ import {
   DEFAULT_SNAPSHOT_CANDLES,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
 } from '../../../shared/protocol.ts';
-import { AppError, toApiError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
-import { parsePayload } from '../validation.ts';
-import type { StreamHub, StreamPublisher } from './stream-hub.ts';
+import { AppError, toApiError } from '../kernel/errors.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { parsePayload } from '../kernel/validation.ts';
+import type { StreamHub, StreamPublisher } from '../streams/stream-hub.ts';
+import type { TypedServer, TypedSocket } from './socket-types.ts';
 
-export type TypedServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type { TypedServer } from './socket-types.ts';
 
 export const roomOf = (symbol: string, timeframe: Timeframe) => `stream:${streamKey(symbol, timeframe)}`;
 

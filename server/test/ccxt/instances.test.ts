@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/kernel/logger.ts';
+import { connectRedis, type RedisClients } from '../../src/kernel/redis/redis-clients.ts';
 import { shareFeedsThroughRedis } from '../../src/market/redis/shared-feed-source.ts';
 import { startCcxtStack, type CcxtStack } from '../support/ccxt-stack.ts';
 import { TEST_REDIS_URL } from '../support/env.ts';
@@ -15,12 +16,14 @@ const KLINES = '/api/v3/klines';
 describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis', () => {
   let stack: CcxtStack;
   let b: TestApp;
+  let redisB: RedisClients | undefined;
   let a: ChildProcess | undefined;
   const clients: TestClient[] = [];
   afterAll(async () => {
     for (const c of clients) c.close();
     a?.kill('SIGKILL');
     await b?.close();
+    await redisB?.close();
     await stack?.close();
   });
 
@@ -41,8 +44,11 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis', () => {
     });
     a = leader.child;
     // Instance B: in this process, the same parts main.ts builds.
-    const shared = await shareFeedsThroughRedis(stack.source({ pollIntervalMs: 500 }), {
-      url: TEST_REDIS_URL!,
+    redisB = connectRedis(TEST_REDIS_URL!, silentLogger);
+    await redisB.ready(5_000);
+    const shared = shareFeedsThroughRedis(stack.source({ pollIntervalMs: 500 }), {
+      command: redisB.command,
+      subscriber: redisB.subscriber,
       leaseMs: 1000,
       logger: silentLogger,
     });

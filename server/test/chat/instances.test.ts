@@ -1,5 +1,4 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSendResult } from '../../../shared/chat.ts';
 import { redisLimiters } from '../../src/auth/redis/redis-limiters.ts';
@@ -7,7 +6,8 @@ import { withFallback } from '../../src/cache/fallback-cache.ts';
 import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
 import { createRedisCache } from '../../src/cache/redis/redis-cache.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/kernel/logger.ts';
+import { connectRedis, type RedisClients } from '../../src/kernel/redis/redis-clients.ts';
 import { Browser, PASSWORD, uniqueName, type ChatClient } from '../support/accounts.ts';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../support/env.ts';
 import { createScratchDatabase } from '../support/postgres.ts';
@@ -22,26 +22,25 @@ describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)(
   'chat across two instances (Redis + PostgreSQL)',
   () => {
     const prefix = `trendscope-test-${process.pid}-${Date.now()}:`;
-    const redisClients: Redis[] = [];
+    const redisClients: RedisClients[] = [];
     const sockets: ChatClient[] = [];
     let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
     let a: TestApp;
     let b: TestApp;
 
     const instance = async () => {
-      const pub = new Redis(TEST_REDIS_URL!);
-      const sub = pub.duplicate();
-      const limits = new Redis(TEST_REDIS_URL!, { enableOfflineQueue: false });
-      redisClients.push(pub, sub, limits);
+      const redis = connectRedis(TEST_REDIS_URL!, silentLogger);
+      redisClients.push(redis);
+      await redis.ready(5_000);
       return startTestApp({
         openDatabase: () => openDatabase({ url: scratch.url, dataDir: '', logger: silentLogger }),
         cache: withFallback(
-          await createRedisCache(TEST_REDIS_URL!, silentLogger, prefix),
+          createRedisCache(redis.command, prefix),
           createMemoryCache(),
           silentLogger,
         ),
-        socketAdapter: createAdapter(pub, sub, { key: `${prefix}socket.io` }),
-        authLimiters: redisLimiters(limits, prefix),
+        socketAdapter: createAdapter(redis.command, redis.subscriber, { key: `${prefix}socket.io` }),
+        authLimiters: redisLimiters(redis.command, prefix),
         accounts: {
           sessionSecret: 'shared-by-every-instance-0123456789abcdef',
           rateLimits: { perIp: 1000, perUsername: 3, windowSeconds: 60 },
@@ -63,7 +62,7 @@ describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)(
       for (const s of sockets) s.close();
       await a?.close();
       await b?.close();
-      for (const r of redisClients) r.disconnect();
+      for (const r of redisClients) await r.close();
       await scratch?.drop();
     });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cached } from '../../src/cache/cached.ts';
 import type { CacheStore } from '../../src/cache/port.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/kernel/logger.ts';
 import { sleep } from '../support/wait.ts';
 
 /** What every cache adapter must do. */

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { Cached } from '../../src/cache/cached.ts';
 import { withFallback } from '../../src/cache/fallback-cache.ts';
 import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
-import { createRedisCache } from '../../src/cache/redis/redis-cache.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/kernel/logger.ts';
+import { redisCacheOn } from '../support/redis.ts';
 import { TEST_REDIS_URL } from '../support/env.ts';
 import { describeCacheStore } from './cache-store.contract.ts';
 
 describeCacheStore('memory', async () => createMemoryCache());
 describeCacheStore(
   'redis',
-  async () => createRedisCache(TEST_REDIS_URL!, silentLogger, `trendscope-test:${process.pid}:`),
+  () => redisCacheOn(TEST_REDIS_URL!, `trendscope-test:${process.pid}:`),
   {
     skip: !TEST_REDIS_URL,
   },
@@ -19,7 +19,7 @@ describeCacheStore(
 describe('Redis with the in-process fallback', () => {
   it('keeps caching in memory while Redis is unreachable', async () => {
     const store = withFallback(
-      await createRedisCache('redis://127.0.0.1:1', silentLogger, 'x:', 200),
+      await redisCacheOn('redis://127.0.0.1:1', 'x:', 200),
       createMemoryCache(),
       silentLogger,
     );
@@ -34,7 +34,7 @@ describe('Redis with the in-process fallback', () => {
 describe('Cached with a cache that is down', () => {
   it('still answers, by computing', async () => {
     // Nothing listens on port 1: every command fails at once.
-    const store = await createRedisCache('redis://127.0.0.1:1', silentLogger, 'x:', 200);
+    const store = await redisCacheOn('redis://127.0.0.1:1', 'x:', 200);
     const cached = new Cached(store, silentLogger);
     await expect(cached.getOrCompute('k', 1_000, async () => 'fresh')).resolves.toBe('fresh');
     await store.close();

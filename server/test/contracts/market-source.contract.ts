@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SymbolSchema, TIMEFRAME_MS, bucketStart, type Candle } from '../../../shared/market.ts';
-import type { Clock } from '../../src/clock.ts';
+import type { Clock } from '../../src/kernel/clock.ts';
 import { isValidCandle } from '../../src/market/candles.ts';
 import type { MarketSource } from '../../src/market/port.ts';
 import { waitFor } from '../support/wait.ts';

@@ -1,4 +1,4 @@
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/kernel/logger.ts';
 import { createReplaySource } from '../../src/market/replay/replay-source.ts';
 import { fastClock } from '../support/clock.ts';
 import { describeMarketSource } from './market-source.contract.ts';

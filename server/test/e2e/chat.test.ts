@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
 import { buildClient, countChartPixels, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 

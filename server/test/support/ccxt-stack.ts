@@ -1,10 +1,10 @@
 import { FakeBinance, type FakeBinanceOptions } from '../../../scripts/fake-exchange/binance-server.ts';
-import type { Clock } from '../../src/clock.ts';
-import { silentLogger } from '../../src/logger.ts';
+import type { Clock } from '../../src/kernel/clock.ts';
+import { silentLogger } from '../../src/kernel/logger.ts';
 import { CcxtSource, type CcxtSourceOptions } from '../../src/market/ccxt/ccxt-source.ts';
 import { createCcxtExchange } from '../../src/market/ccxt/create-exchange.ts';
 import { RateGate } from '../../src/market/rate-gate.ts';
-import { createMetrics, type Metrics } from '../../src/metrics.ts';
+import { createMetrics, type Metrics } from '../../src/kernel/metrics.ts';
 import { fastClock } from './clock.ts';
 
 export interface CcxtStack {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.ts';
+import type { Clock } from '../../src/kernel/clock.ts';
 
 /** A clock that runs `speed` times faster than real time from now on: 60 = a minute per second. */
 export function fastClock(speed: number): Clock {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger } from '../../src/kernel/logger.ts';
 import { TEST_DATABASE_URL } from './env.ts';
 import { createScratchDatabase } from './postgres.ts';
 

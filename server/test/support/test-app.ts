@@ -1,17 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App, type AppOptions, type AppParts } from '../../src/app.ts';
+import { createApp, type App, type AppOptions, type AppParts } from '../../src/app/create-app.ts';
 import type { CacheStore } from '../../src/cache/port.ts';
 import { createMemoryCache } from '../../src/cache/memory/memory-cache.ts';
-import type { Clock } from '../../src/clock.ts';
+import type { Clock } from '../../src/kernel/clock.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
-import { silentLogger, type Logger } from '../../src/logger.ts';
+import { silentLogger, type Logger } from '../../src/kernel/logger.ts';
 import { DelegatingSource } from '../../src/market/delegating-source.ts';
 import type { MarketSource, WatchHandlers } from '../../src/market/port.ts';
 import type { Timeframe } from '../../../shared/market.ts';
 import { createReplaySource } from '../../src/market/replay/replay-source.ts';
-import type { Metrics } from '../../src/metrics.ts';
+import type { Metrics } from '../../src/kernel/metrics.ts';
 import { fastClock } from './clock.ts';
 
 /** Wraps a source and counts the upstream work done through it. */

@@ -1,5 +1,5 @@
 import type { ChatContext } from '../../../../shared/chat-answer.ts';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { isMarketError } from '../../market/errors.ts';
 import { AnswerKit, type Answer } from './answer-kit.ts';
 import { answerChange } from './answers/change-answer.ts';

@@ -7,27 +7,19 @@ import {
   type SymbolsResponse,
 } from '../../../../shared/http.ts';
 import type { AnalysisService } from '../../analysis/analysis-service.ts';
-import { bucketStart } from '../../../../shared/market.ts';
-import type { Cached } from '../../cache/cached.ts';
-import type { Clock } from '../../clock.ts';
 import type { MarketService } from '../../market/market-service.ts';
-import type { StreamHub } from '../../realtime/stream-hub.ts';
+import type { Streams } from '../../streams/port.ts';
 import type { PredictionService } from '../../predict/prediction-service.ts';
-import { AppError } from '../../errors.ts';
-import { parsePayload } from '../../validation.ts';
-
-/** How long a cold stream's candles are reused: keeps HTTP pollers off the exchange. */
-const COLD_CANDLES_TTL_MS = 60_000;
+import { AppError } from '../../kernel/errors.ts';
+import { parsePayload } from '../../kernel/validation.ts';
 
 export function marketRoutes(deps: {
   market: MarketService;
-  hub: StreamHub;
-  cached: Cached;
-  clock: Clock;
+  streams: Streams;
   analysis: AnalysisService;
   predictions: PredictionService;
 }): Router {
-  const { market, hub, cached, clock, analysis, predictions } = deps;
+  const { market, streams, analysis, predictions } = deps;
   const router = Router();
 
   router.get('/api/symbols', (_req, res) => {
@@ -40,15 +32,7 @@ export function marketRoutes(deps: {
 
   router.get('/api/candles', async (req, res) => {
     const { symbol, timeframe, limit } = parsePayload(CandlesQuerySchema, req.query);
-    market.assertStream(symbol, timeframe);
-    // A stream someone watches is fresh in memory; otherwise serve from the one-minute cache.
-    const candles =
-      hub.latest(symbol, timeframe, limit) ??
-      (await cached.getOrCompute(
-        `candles:${market.info.id}:${symbol}:${timeframe}:${limit}:${bucketStart(clock(), '1m')}`,
-        COLD_CANDLES_TTL_MS,
-        () => market.history(symbol, timeframe, { limit }),
-      ));
+    const candles = await streams.recent(symbol, timeframe, limit);
     res.json({ symbol, timeframe, candles } satisfies CandlesResponse);
   });
 

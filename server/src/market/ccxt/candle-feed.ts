@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TIMEFRAME_MS, bucketStart, type Candle, type Timeframe } from '../../../../shared/market.ts';
 import type { StreamState } from '../../../../shared/protocol.ts';
-import type { Clock } from '../../clock.ts';
-import type { Logger } from '../../logger.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { Logger } from '../../kernel/logger.ts';
 import { MarketError } from '../errors.ts';
 import type { WatchHandlers } from '../port.ts';
 import { retryDelay } from '../retry-policy.ts';

@@ -6,8 +6,8 @@ import {
   type Timeframe,
 } from '../../../../shared/market.ts';
 import type { SourceInfo, SymbolInfo } from '../../../../shared/http.ts';
-import type { Clock } from '../../clock.ts';
-import type { Logger } from '../../logger.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { Logger } from '../../kernel/logger.ts';
 import { MarketError } from '../errors.ts';
 import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } from '../port.ts';
 import type { RateGate } from '../rate-gate.ts';

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Candle, Timeframe } from '../../../../shared/market.ts';
-import type { Logger } from '../../logger.ts';
+import type { Logger } from '../../kernel/logger.ts';
 import { DelegatingSource } from '../delegating-source.ts';
 import type { FeedStatus, MarketSource, Unsubscribe, WatchHandlers } from '../port.ts';
 
 export interface SharedFeedOptions {
-  url: string;
+  /** The instance's command connection (fails fast while Redis is away) and its subscriber one. */
+  command: Redis;
+  subscriber: Redis;
   /** A leader that stops renewing loses its lease after this long; another instance takes over. */
   leaseMs: number;
   logger: Logger;
@@ -27,35 +29,10 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  * expires and a watching instance takes over. If Redis itself is unreachable, every instance feeds
  * itself, which costs upstream requests but never the data.
  */
-export async function shareFeedsThroughRedis(
-  inner: MarketSource,
-  options: SharedFeedOptions,
-): Promise<SharedFeedSource> {
-  const command = new Redis(options.url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    retryStrategy: (n) => Math.min(n * 200, 2_000),
-  });
-  const subscriber = new Redis(options.url, { retryStrategy: (n) => Math.min(n * 200, 2_000) });
-  let healthy = true;
-  for (const client of [command, subscriber]) {
-    client.on('error', (err) => {
-      if (healthy)
-        options.logger.warn(
-          { err: err.message },
-          'redis unavailable for shared feeds; instances feed themselves until it returns',
-        );
-      healthy = false;
-    });
-    client.on('ready', () => (healthy = true));
-  }
-  await Promise.all(
-    [command, subscriber].map(
-      (c) =>
-        new Promise<void>((resolve) => (c.status === 'ready' ? resolve() : c.once('ready', () => resolve()))),
-    ),
-  );
-  return new SharedFeedSource(inner, command, subscriber, options);
+export function shareFeedsThroughRedis(inner: MarketSource, options: SharedFeedOptions): SharedFeedSource {
+  // No waiting for Redis: until it answers, each stream's first lease attempt fails and the instance
+  // feeds itself; the next attempt after Redis returns elects a leader.
+  return new SharedFeedSource(inner, options.command, options.subscriber, options);
 }
 
 export class SharedFeedSource extends DelegatingSource {
@@ -98,8 +75,6 @@ export class SharedFeedSource extends DelegatingSource {
   override async close(): Promise<void> {
     await Promise.all([...this.streams.values()].map((s) => s.stop()));
     this.streams.clear();
-    this.command.disconnect();
-    this.subscriber.disconnect();
     await this.inner.close();
   }
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Candle } from '../../../../shared/market.ts';
+import { projectPath } from '../../kernel/paths.ts';
 
-export const RECORDED_DATA_DIR = fileURLToPath(new URL('../../../data/market/', import.meta.url));
+export const RECORDED_DATA_DIR = projectPath('server/data/market/');
 
 export interface RecordedSeries {
   candles: Candle[];

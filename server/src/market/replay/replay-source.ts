@@ -1,8 +1,8 @@
 import { TIMEFRAME_MS, bucketStart, type Candle, type Timeframe } from '../../../../shared/market.ts';
 import type { SourceInfo, SymbolInfo } from '../../../../shared/http.ts';
-import type { Clock } from '../../clock.ts';
-import { AppError } from '../../errors.ts';
-import type { Logger } from '../../logger.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { MarketError } from '../errors.ts';
+import type { Logger } from '../../kernel/logger.ts';
 import { foldCandles } from '../aggregate.ts';
 import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } from '../port.ts';
 import { STEPS, formingCandle, formingPath } from './forming-path.ts';
@@ -76,7 +76,7 @@ export class ReplaySource implements MarketSource {
   async fetchCandles(symbol: string, timeframe: Timeframe, options: FetchCandlesOptions): Promise<Candle[]> {
     const { tape } = this.recording(symbol);
     if (timeframe !== '1m' && timeframe !== '1h') {
-      throw new AppError('UNSUPPORTED_TIMEFRAME', `The replay serves 1m and 1h candles, not ${timeframe}`);
+      throw new MarketError('config', `The replay serves 1m and 1h candles, not ${timeframe}`);
     }
     const now = this.options.clock();
     const step = TIMEFRAME_MS[timeframe];
@@ -93,7 +93,7 @@ export class ReplaySource implements MarketSource {
 
   watchCandles(symbol: string, timeframe: Timeframe, handlers: WatchHandlers): Unsubscribe {
     this.recording(symbol);
-    if (timeframe !== '1m') throw new AppError('UNSUPPORTED_TIMEFRAME', 'The replay streams 1m candles');
+    if (timeframe !== '1m') throw new MarketError('config', 'The replay streams 1m candles');
     let feed = this.feeds.get(symbol);
     if (!feed) {
       const timer = setInterval(() => this.tick(symbol), this.options.tickMs);
@@ -125,7 +125,7 @@ export class ReplaySource implements MarketSource {
 
   private recording(symbol: string): Recording {
     const r = this.recordings.get(symbol);
-    if (!r) throw new AppError('UNKNOWN_SYMBOL', `The replay has no recording of ${symbol}`);
+    if (!r) throw new MarketError('config', `The replay has no recording of ${symbol}`);
     return r;
   }
 

@@ -1,15 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { CredentialsSchema, type SessionResponse } from '../../../shared/auth.ts';
-import type { Database } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
-import { parsePayload } from '../validation.ts';
-import type { AccountService } from './account-service.ts';
-import { readSession, requireUser, sessionOf, startSession, type SessionDeps } from './http-session.ts';
-import { RateLimitedError, type AuthThrottle } from './rate-limits.ts';
-import { clearSessionCookie } from './session-cookie.ts';
-import type { Session } from './session-tokens.ts';
-import { findUserById } from './user-repository.ts';
+import { CredentialsSchema, type SessionResponse } from '../../../../shared/auth.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parsePayload } from '../../kernel/validation.ts';
+import type { AccountService } from '../../auth/account-service.ts';
+import { readSession, requireUser, sessionOf, startSession, type SessionDeps } from '../http-session.ts';
+import { RateLimitedError, type AuthThrottle } from '../../auth/rate-limits.ts';
+import { clearSessionCookie } from '../../auth/session-cookie.ts';
+import type { Session } from '../../auth/session-tokens.ts';
+import { findUserById } from '../../auth/user-repository.ts';
 
 export interface AuthRouteDeps extends SessionDeps {
   db: Kysely<Database>;

@@ -1,14 +1,14 @@
 import type { RequestHandler, Response } from 'express';
 import type { PublicUser } from '../../../shared/auth.ts';
-import { AppError } from '../errors.ts';
-import type { SessionRevocations } from './revocations.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { SessionRevocations } from '../auth/revocations.ts';
 import {
   clearSessionCookie,
   readSessionCookie,
   sessionSetCookie,
   type CookieSettings,
-} from './session-cookie.ts';
-import type { Session, SessionTokens } from './session-tokens.ts';
+} from '../auth/session-cookie.ts';
+import type { Session, SessionTokens } from '../auth/session-tokens.ts';
 
 export interface SessionDeps {
   tokens: SessionTokens;

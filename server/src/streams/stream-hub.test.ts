@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle, Timeframe } from '../../../shared/market.ts';
-import { silentLogger } from '../logger.ts';
+import { silentLogger } from '../kernel/logger.ts';
 import { MarketService } from '../market/market-service.ts';
 import type { FetchCandlesOptions, MarketSource, WatchHandlers } from '../market/port.ts';
+import { Cached } from '../cache/cached.ts';
+import { createMemoryCache } from '../cache/memory/memory-cache.ts';
+import type { StreamId } from './port.ts';
+import { createStreams } from './recent-candles.ts';
 import { StreamHub, type StreamPublisher } from './stream-hub.ts';
 
 const M = 60_000;
@@ -23,10 +27,12 @@ class ScriptedSource implements MarketSource {
   readonly watchTimeframes: Timeframe[] = ['1m'];
   history: Candle[] = [];
   handlers?: WatchHandlers;
+  fetches = 0;
   async loadSymbols() {
     return [{ symbol: 'X/USDT', base: 'X', quote: 'USDT', pricePrecision: 2 }];
   }
   async fetchCandles(_s: string, _t: Timeframe, { since, limit }: FetchCandlesOptions) {
+    this.fetches++;
     const from = this.history.filter((x) => since === undefined || x.time >= since);
     return since === undefined ? from.slice(-limit) : from.slice(0, limit);
   }
@@ -49,7 +55,7 @@ async function setup() {
   };
   const hub = new StreamHub(market, publisher, { storeLimit: 100, logger: silentLogger });
   await hub.subscribe('a', 'X/USDT', '1m', { limit: 100 });
-  return { source, hub, published };
+  return { source, market, hub, published };
 }
 
 describe('StreamHub', () => {
@@ -84,5 +90,43 @@ describe('StreamHub', () => {
     hub.releaseAll('b');
     expect(source.handlers).toBeUndefined();
     expect(hub.streamCount).toBe(0);
+  });
+});
+
+describe('Streams', () => {
+  it('tells listeners when a candle closes, not on ticks, until they stop listening', async () => {
+    const { source, hub } = await setup();
+    const closed: StreamId[] = [];
+    const stop = hub.onCandleClosed((s) => closed.push(s));
+    source.handlers!.onCandle(c(2, 150));
+    expect(closed).toEqual([]);
+    source.handlers!.onCandle(c(3));
+    expect(closed).toEqual([{ symbol: 'X/USDT', timeframe: '1m' }]);
+    stop();
+    source.handlers!.onCandle(c(4));
+    expect(closed).toHaveLength(1);
+  });
+
+  it('reads a watched stream from memory, and any other through the cache: one fetch per minute whatever the limit', async () => {
+    const { source, market, hub } = await setup();
+    const streams = createStreams({
+      hub,
+      market,
+      cached: new Cached(createMemoryCache(), silentLogger),
+      clock: () => T0 + 2 * M,
+    });
+    const fetched = source.fetches;
+    source.handlers!.onCandle(c(2, 150));
+    expect((await streams.recent('X/USDT', '1m', 2)).map((x) => x.close)).toEqual([101, 150]);
+    expect(streams.watched()).toEqual([{ symbol: 'X/USDT', timeframe: '1m' }]);
+    expect(source.fetches).toBe(fetched);
+
+    hub.releaseAll('a');
+    expect(streams.watched()).toEqual([]);
+    const cold = await Promise.all([5, 1, 999, 3].map((n) => streams.recent('X/USDT', '1m', n)));
+    expect(cold.map((candles) => candles.length)).toEqual([3, 1, 3, 3]);
+    expect(cold[1]![0]!.time).toBe(T0 + 2 * M);
+    expect(source.fetches).toBe(fetched + 1);
+    await expect(streams.recent('NOPE/USDT', '1m', 5)).rejects.toThrow(/Unknown symbol/);
   });
 });

@@ -1,12 +1,12 @@
 import { TIMEFRAME_MS, streamKey, type Candle, type Timeframe } from '../../../shared/market.ts';
 import type { StreamStatus, SubscribeResult } from '../../../shared/protocol.ts';
-import { AppError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { FeedStatus, Unsubscribe } from '../market/port.ts';
 import type { IndicatorValues } from '../../../shared/analysis.ts';
-import { LiveIndicators, chartIndicators } from '../analysis/live-indicators.ts';
 import { CandleStore } from './candle-store.ts';
+import type { LiveChartIndicators, LiveIndicatorsFactory, StreamId } from './port.ts';
 
 /** Where the hub sends updates: once per update, to everyone watching the stream. */
 export interface StreamPublisher {
@@ -27,8 +27,8 @@ export interface StreamPublisher {
 export interface HubOptions {
   storeLimit: number;
   logger: Logger;
-  /** Called when a candle closes (a newer one opened), e.g. to analyse the stream again. */
-  onCandleClosed?: (symbol: string, timeframe: Timeframe) => void;
+  /** Keeps each stream's chart indicators live; without it candles go out without indicators. */
+  indicators?: LiveIndicatorsFactory;
 }
 
 export interface SubscribeOptions {
@@ -48,7 +48,7 @@ interface Stream {
   /** While a hole is being filled, newer candles wait here so clients receive everything in order. */
   held?: Candle[];
   /** Indicators kept up to date candle by candle, from the moment history is loaded. */
-  live?: LiveIndicators;
+  live?: LiveChartIndicators;
 }
 
 /**
@@ -57,6 +57,7 @@ interface Stream {
  */
 export class StreamHub {
   private readonly streams = new Map<string, Stream>();
+  private readonly closedListeners = new Set<(stream: StreamId) => void>();
 
   constructor(
     private readonly market: MarketService,
@@ -116,8 +117,14 @@ export class StreamHub {
   }
 
   /** Every stream someone watches. */
-  openStreams(): Array<{ symbol: string; timeframe: Timeframe }> {
+  watched(): StreamId[] {
     return [...this.streams.values()].map(({ symbol, timeframe }) => ({ symbol, timeframe }));
+  }
+
+  /** Calls `listener` when a candle closes (a newer one opened), e.g. to analyse the stream again. */
+  onCandleClosed(listener: (stream: StreamId) => void): () => void {
+    this.closedListeners.add(listener);
+    return () => this.closedListeners.delete(listener);
   }
 
   closeAll(): void {
@@ -145,7 +152,7 @@ export class StreamHub {
       .history(symbol, timeframe, { limit: this.options.storeLimit })
       .then((history) => {
         stream.store.mergeHistory(history);
-        stream.live = new LiveIndicators(stream.store.latest(this.options.storeLimit));
+        stream.live = this.options.indicators?.(stream.store.latest(this.options.storeLimit));
       })
       .catch((err: unknown) => {
         this.options.logger.warn({ err, stream: stream.key }, 'could not load history; closing the stream');
@@ -208,25 +215,16 @@ export class StreamHub {
     const previous = stream.store.last;
     const outcome = stream.store.upsert(candle);
     if (outcome === 'ignored') return;
-    const closedIndicators = stream.live?.values;
+    const closedIndicators = stream.live?.current;
     const indicators =
-      stream.live && candle.time >= (previous?.time ?? 0)
-        ? chartIndicators(stream.live.update(candle))
-        : undefined;
+      stream.live && candle.time >= (previous?.time ?? 0) ? stream.live.update(candle) : undefined;
     const { symbol, timeframe } = stream;
     if (outcome === 'appended') {
       // The previous candle just closed: resend its final state reliably, since its last tick may
       // have been dropped on a slow connection.
-      if (previous)
-        this.publisher.candle(
-          symbol,
-          timeframe,
-          previous,
-          true,
-          closedIndicators && chartIndicators(closedIndicators),
-        );
+      if (previous) this.publisher.candle(symbol, timeframe, previous, true, closedIndicators);
       this.publisher.candle(symbol, timeframe, candle, true, indicators);
-      if (previous) this.options.onCandleClosed?.(symbol, timeframe);
+      if (previous) for (const listener of this.closedListeners) listener({ symbol, timeframe });
     } else {
       this.publisher.candle(symbol, timeframe, candle, false, indicators);
     }

@@ -4,7 +4,7 @@ import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 export interface Metrics {
   registry: Registry;
   upstreamRequests: Counter<'exchange' | 'endpoint'>;
-  analysisComputations: Counter;
+  analysisComputations: Counter<'symbol' | 'timeframe'>;
   forecastsIssued: Counter;
   forecastsScored: Counter;
 }
@@ -20,7 +20,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   });
   const analysisComputations = new Counter({
     name: 'trendscope_analysis_computations_total',
-    help: 'Full analyses computed by this instance (cache misses that won the lock)',
+    help: 'Full analyses computed by this instance (cache misses that won the lock), per stream',
+    labelNames: ['symbol', 'timeframe'] as const,
     registers: [registry],
   });
   const forecastsIssued = new Counter({

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../shared/errors.ts';
+import type { ApiError, ErrorCode } from '../../../shared/errors.ts';
 import type { Logger } from './logger.ts';
 
 /** An error whose message is safe to show to a client. */

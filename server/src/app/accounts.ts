@@ -4,23 +4,23 @@ import type { Kysely } from 'kysely';
 import type { ServerOptions } from 'socket.io';
 import type { CacheStore } from '../cache/port.ts';
 import type { Database } from '../db/schema.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { TypedServer } from '../realtime/socket-server.ts';
-import { AccountService } from './account-service.ts';
-import { authRoutes } from './auth-routes.ts';
-import { readSession } from './http-session.ts';
-import type { OriginPolicy } from './origin-policy.ts';
+import { AccountService } from '../auth/account-service.ts';
+import { authRoutes } from '../http/routes/auth.ts';
+import { readSession } from '../http/http-session.ts';
+import type { OriginPolicy } from '../auth/origin-policy.ts';
 import {
   AuthThrottle,
   DEFAULT_AUTH_RATE_LIMITS,
   memoryLimiters,
   type AuthRateLimits,
   type LimiterFactory,
-} from './rate-limits.ts';
-import { SessionRevocations } from './revocations.ts';
-import { securityHeaders } from './security-headers.ts';
-import { authenticateSockets, endSocketSessions, type SocketAuthDeps } from './socket-auth.ts';
-import { SessionTokens } from './session-tokens.ts';
+} from '../auth/rate-limits.ts';
+import { SessionRevocations } from '../auth/revocations.ts';
+import { securityHeaders } from '../http/security-headers.ts';
+import { authenticateSockets, endSocketSessions, type SocketAuthDeps } from '../realtime/socket-auth.ts';
+import { SessionTokens } from '../auth/session-tokens.ts';
 
 export interface AccountsOptions {
   /**

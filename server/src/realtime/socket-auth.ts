@@ -1,21 +1,13 @@
-import type { Server, Socket } from 'socket.io';
 import type { PublicUser } from '../../../shared/auth.ts';
-import type { SessionRevocations } from './revocations.ts';
-import { readSessionCookie } from './session-cookie.ts';
-import type { Session, SessionTokens } from './session-tokens.ts';
+import type { SessionRevocations } from '../auth/revocations.ts';
+import type { TypedServer, TypedSocket } from './socket-types.ts';
+import { readSessionCookie } from '../auth/session-cookie.ts';
+import type { Session, SessionTokens } from '../auth/session-tokens.ts';
 
 /** Every open tab of a user: where their chat replies go, on any instance (through the adapter). */
 export const userRoom = (userId: string) => `user:${userId}`;
 /** The sockets of one sign-in: what a logout takes out of the user's room. */
 export const sessionRoom = (sid: string) => `session:${sid}`;
-
-/** What a socket knows of its user: only ever from the verified handshake cookie. */
-interface SocketSession {
-  user: PublicUser;
-  sid: string;
-  /** Slides like the cookie: each authenticated use keeps it alive for another TTL. */
-  activeUntil: number;
-}
 
 export interface SocketAuthDeps {
   tokens: SessionTokens;
@@ -28,17 +20,13 @@ export interface SocketAuthDeps {
  * is a visitor's: it watches charts like any other, and gets UNAUTHENTICATED for chat. A signed-in
  * socket joins its user's and its session's rooms.
  */
-export function authenticateSockets(io: Server, deps: SocketAuthDeps): void {
+export function authenticateSockets(io: TypedServer, deps: SocketAuthDeps): void {
   io.use((socket, next) => {
     const token = readSessionCookie(socket.handshake.headers.cookie);
     deps.tokens.verify(token).then(
       async (session) => {
         if (session && !(await deps.revocations.isRevoked(session.sid))) {
-          socket.data.session = {
-            user: session.user,
-            sid: session.sid,
-            activeUntil: session.expiresAt,
-          } satisfies SocketSession;
+          socket.data.session = { user: session.user, sid: session.sid, activeUntil: session.expiresAt };
         }
         next();
       },
@@ -46,7 +34,7 @@ export function authenticateSockets(io: Server, deps: SocketAuthDeps): void {
     );
   });
   io.on('connection', (socket) => {
-    const session = socket.data.session as SocketSession | undefined;
+    const session = socket.data.session;
     if (session) void socket.join([userRoom(session.user.id), sessionRoom(session.sid)]);
   });
 }
@@ -55,8 +43,8 @@ export function authenticateSockets(io: Server, deps: SocketAuthDeps): void {
  * The user of a socket, checked on each use: signed out elsewhere (a logout on any instance) or idle
  * for a whole TTL, and the socket is a visitor's from then on.
  */
-export async function socketUser(socket: Socket, deps: SocketAuthDeps): Promise<PublicUser | undefined> {
-  const session = socket.data.session as SocketSession | undefined;
+export async function socketUser(socket: TypedSocket, deps: SocketAuthDeps): Promise<PublicUser | undefined> {
+  const session = socket.data.session;
   if (!session) return undefined;
   const now = (deps.now ?? Date.now)();
   if (now > session.activeUntil || (await deps.revocations.isRevoked(session.sid))) {
@@ -69,6 +57,6 @@ export async function socketUser(socket: Socket, deps: SocketAuthDeps): Promise<
 }
 
 /** Takes a signed-out session's sockets, on every instance, out of its user's room. */
-export function endSocketSessions(io: Server, session: Session): void {
+export function endSocketSessions(io: TypedServer, session: Session): void {
   io.in(sessionRoom(session.sid)).socketsLeave(userRoom(session.user.id));
 }

@@ -1,10 +1,10 @@
 import { ChatSendRequestSchema } from '../../../shared/chat.ts';
-import { socketUser, userRoom, type SocketAuthDeps } from '../auth/socket-auth.ts';
-import { AppError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
-import { handle, type TypedServer } from '../realtime/socket-server.ts';
-import { parsePayload } from '../validation.ts';
-import type { ChatNotifier, ChatService } from './chat-service.ts';
+import { socketUser, userRoom, type SocketAuthDeps } from './socket-auth.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { handle, type TypedServer } from './socket-server.ts';
+import { parsePayload } from '../kernel/validation.ts';
+import type { ChatNotifier, ChatService } from '../chat/chat-service.ts';
 
 /**
  * Pushes go to the user's room: every open tab, on every instance (the Redis adapter carries them).

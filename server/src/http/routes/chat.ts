@@ -1,8 +1,8 @@
 import { Router, type RequestHandler } from 'express';
-import { MessagesQuerySchema, type ConversationsResponse } from '../../../shared/chat.ts';
-import { requireUser } from '../auth/http-session.ts';
-import { parsePayload } from '../validation.ts';
-import type { ChatService } from './chat-service.ts';
+import { MessagesQuerySchema, type ConversationsResponse } from '../../../../shared/chat.ts';
+import { requireUser } from '../http-session.ts';
+import { parsePayload } from '../../kernel/validation.ts';
+import type { ChatService } from '../../chat/chat-service.ts';
 
 /** The signed-in user's conversations over HTTP; asking happens over the socket (`chat:send`). */
 export function chatRoutes(chat: ChatService, session: RequestHandler): Router {

@@ -1,13 +1,13 @@
 import type { RequestHandler, Router } from 'express';
 import type { Kysely } from 'kysely';
-import type { SocketAuthDeps } from '../auth/socket-auth.ts';
+import type { SocketAuthDeps } from '../realtime/socket-auth.ts';
 import type { Database } from '../db/schema.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { TypedServer } from '../realtime/socket-server.ts';
-import { chatRoutes } from './chat-routes.ts';
-import { ChatService } from './chat-service.ts';
-import { attachChatSocket, socketChatNotifier } from './chat-socket.ts';
-import type { ChatEngine } from './engine/chat-tools.ts';
+import { chatRoutes } from '../http/routes/chat.ts';
+import { ChatService } from '../chat/chat-service.ts';
+import { attachChatSocket, socketChatNotifier } from '../realtime/chat-socket.ts';
+import type { ChatEngine } from '../chat/engine/chat-tools.ts';
 
 /** Per-user chat: `chat:send` on the socket, history over HTTP, replies to every tab of the user. */
 export function createChat(deps: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SymbolSchema } from '../../shared/market.ts';
+import { SymbolSchema } from '../../../shared/market.ts';
 
 const port = (fallback: number) =>
   z.coerce
@@ -127,33 +127,19 @@ const EnvSchema = z.object({
   LLM_TIMEOUT_MS: positiveInt(8_000),
 });
 
+type Env = z.output<typeof EnvSchema>;
+/** `EXCHANGE_API_URL` → `exchangeApiUrl`: each setting is named once, in the schema above. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Lowercase<Head>}${Capitalize<CamelCase<Tail>>}`
+  : Lowercase<S>;
 export type Config = Readonly<{
-  port: number;
-  host: string;
-  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  marketSource: z.infer<typeof EnvSchema>['MARKET_SOURCE'];
-  exchange: string;
-  symbols: readonly string[];
-  exchangeApiUrl: string | undefined;
-  exchangeWsUrl: string | undefined;
-  exchangeTimeoutMs: number;
-  pollIntervalMs: number;
-  feedLeaseMs: number;
-  redisUrl: string | undefined;
-  databaseUrl: string | undefined;
-  dataDir: string;
-  replayTickMs: number;
-  candleStoreLimit: number;
-  maxSubscriptionsPerSocket: number;
-  sessionSecret: string | undefined;
-  sessionTtlMinutes: number;
-  cookieSecure: boolean;
-  corsOrigins: readonly string[];
-  llmBaseUrl: string | undefined;
-  llmApiKey: string | undefined;
-  llmModel: string;
-  llmTimeoutMs: number;
+  [K in keyof Env as CamelCase<K & string>]: Env[K] extends unknown[] ? Readonly<Env[K]> : Env[K];
 }>;
+
+/** Every variable the server reads, for docs and for checking `.env.example`. */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as ReadonlyArray<keyof Env>;
+
+const camelCase = (name: string) => name.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -170,32 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
-  return Object.freeze({
-    port: e.PORT,
-    host: e.HOST,
-    logLevel: e.LOG_LEVEL,
-    marketSource: e.MARKET_SOURCE,
-    exchange: e.EXCHANGE,
-    symbols: Object.freeze(e.SYMBOLS),
-    exchangeApiUrl: e.EXCHANGE_API_URL,
-    exchangeWsUrl: e.EXCHANGE_WS_URL,
-    exchangeTimeoutMs: e.EXCHANGE_TIMEOUT_MS,
-    pollIntervalMs: e.POLL_INTERVAL_MS,
-    feedLeaseMs: e.FEED_LEASE_MS,
-    redisUrl: e.REDIS_URL,
-    databaseUrl: e.DATABASE_URL,
-    dataDir: e.DATA_DIR,
-    replayTickMs: e.REPLAY_TICK_MS,
-    candleStoreLimit: e.CANDLE_STORE_LIMIT,
-    maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
-    sessionSecret: e.SESSION_SECRET,
-    sessionTtlMinutes: e.SESSION_TTL_MINUTES,
-    cookieSecure: e.COOKIE_SECURE,
-    corsOrigins: Object.freeze(e.CORS_ORIGINS),
-    llmBaseUrl: e.LLM_BASE_URL,
-    llmApiKey: e.LLM_API_KEY,
-    llmModel: e.LLM_MODEL,
-    llmTimeoutMs: e.LLM_TIMEOUT_MS,
+  // Every setting, unset optional ones included (as undefined), under its camelCase name.
+  const settings = ENV_VARIABLES.map((name) => {
+    const value = parsed.data[name];
+    return [camelCase(name), Array.isArray(value) ? Object.freeze(value) : value];
   });
+  return Object.freeze(Object.fromEntries(settings)) as Config;
 }

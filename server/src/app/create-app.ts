@@ -2,31 +2,31 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import type { ReadinessResponse } from '../../shared/http.ts';
-import { Cached } from './cache/cached.ts';
-import type { CacheStore } from './cache/port.ts';
-import { systemClock, type Clock } from './clock.ts';
-import type { DatabaseHandle } from './db/database.ts';
-import { createHttpApp } from './http/create-http-app.ts';
-import type { Logger } from './logger.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
-import { MarketService } from './market/market-service.ts';
-import type { MarketSource } from './market/port.ts';
-import { StreamHub } from './realtime/stream-hub.ts';
-import { AnalysisScheduler } from './analysis/analysis-scheduler.ts';
-import { AnalysisService } from './analysis/analysis-service.ts';
-import { attachSocketHandlers, socketPublisher, type TypedServer } from './realtime/socket-server.ts';
-import { createComputePool, type ComputePool } from './compute/compute-pool.ts';
-import { PredictionScheduler } from './predict/prediction-scheduler.ts';
-import { PredictionScorer } from './predict/prediction-scorer.ts';
-import { PredictionService } from './predict/prediction-service.ts';
-import { createAccounts, socketOriginOptions, type AccountsOptions } from './auth/create-accounts.ts';
-import { OriginPolicy } from './auth/origin-policy.ts';
-import type { LimiterFactory } from './auth/rate-limits.ts';
-import { createChat } from './chat/create-chat.ts';
-import { createChatEngine } from './chat/engine/chat-engine.ts';
-import type { Phraser } from './chat/engine/phraser.ts';
-import { marketChatTools } from './chat/market-chat-tools.ts';
+import { OriginPolicy } from '../auth/origin-policy.ts';
+import type { LimiterFactory } from '../auth/rate-limits.ts';
+import type { CacheStore } from '../cache/port.ts';
+import { createChatEngine } from '../chat/engine/chat-engine.ts';
+import type { Phraser } from '../chat/engine/phraser.ts';
+import { marketChatTools } from '../chat/market-chat-tools.ts';
+import type { ComputePool } from '../compute/compute-pool.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { createHttpApp } from '../http/create-http-app.ts';
+import { systemClock, type Clock } from '../kernel/clock.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { createMetrics, type Metrics } from '../kernel/metrics.ts';
+import { MarketService } from '../market/market-service.ts';
+import type { MarketSource } from '../market/port.ts';
+import { attachSocketHandlers, socketPublisher, type TypedServer } from '../realtime/socket-server.ts';
+import type { Streams } from '../streams/port.ts';
+import type { StreamHub } from '../streams/stream-hub.ts';
+import type { AnalysisService } from '../analysis/analysis-service.ts';
+import type { PredictionService } from '../predict/prediction-service.ts';
+import type { PredictionScheduler } from '../predict/prediction-scheduler.ts';
+import { createAccounts, socketOriginOptions, type AccountsOptions } from './accounts.ts';
+import { createChat } from './chat.ts';
+import { computeFunctions, createTaskPool } from './compute.ts';
+import { createMarketDomains } from './market-domains.ts';
+import { readinessOf } from './readiness.ts';
 
 /** The real clients, built by the composition root (main.ts) or by a test. */
 export interface AppParts {
@@ -45,6 +45,8 @@ export interface AppParts {
   authLimiters?: LimiterFactory;
   /** Rewords chat answers (an LLM when LLM_BASE_URL is set); the engine's own words otherwise. */
   chatPhraser?: Phraser;
+  /** Called last on close, after everything using them has stopped (e.g. the Redis connections). */
+  onClose?: () => Promise<void>;
 }
 
 export interface AppOptions {
@@ -65,29 +67,34 @@ export interface App {
   readonly httpServer: HttpServer;
   readonly io: TypedServer;
   readonly hub: StreamHub;
+  readonly streams: Streams;
   readonly market: MarketService;
   readonly analysis: AnalysisService;
   readonly predictions: PredictionService;
   readonly predictionScheduler: PredictionScheduler;
+  readonly metrics: Metrics;
   listen(port: number, host?: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
 
-export async function createApp(parts: AppParts, options: AppOptions): Promise<App> {
-  const { logger } = parts;
-  const clock = parts.clock ?? systemClock;
-  const market = new MarketService(parts.source, clock, logger);
+/** Loads the markets, but serves after `waitMs` anyway and says why in /readyz. */
+async function startMarket(market: MarketService, waitMs: number, logger: Logger): Promise<void> {
   const loading = market.start();
-  // Serve at once if the markets load quickly; otherwise start anyway and say why in /readyz.
   const outcome = await Promise.race([
     loading.then(() => 'loaded'),
-    sleep(options.marketWaitMs ?? 5_000, undefined, { ref: false }),
+    sleep(waitMs, undefined, { ref: false }),
   ]);
   if (outcome !== 'loaded') {
     loading.catch((err: unknown) => logger.fatal({ err }, 'the market source rejected its configuration'));
   }
-  const cached = new Cached(parts.cache, logger);
+}
+
+export async function createApp(parts: AppParts, options: AppOptions): Promise<App> {
+  const { logger, database } = parts;
+  const clock = parts.clock ?? systemClock;
   const metrics = parts.metrics ?? createMetrics();
+  const market = new MarketService(parts.source, clock, logger);
+  await startMarket(market, options.marketWaitMs ?? 5_000, logger);
 
   const origins = new OriginPolicy(options.accounts?.corsOrigins ?? []);
   const io: TypedServer = new Server({
@@ -97,64 +104,29 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   });
   if (parts.socketAdapter) io.adapter(parts.socketAdapter);
   const publisher = socketPublisher(io);
-  const hub = new StreamHub(market, publisher, {
-    storeLimit: options.candleStoreLimit,
-    logger,
-    onCandleClosed: (symbol, timeframe) => {
-      scheduler.refresh(symbol, timeframe);
-      predictionScheduler.refresh(symbol, timeframe);
-    },
-  });
-  const computePool = parts.computePool ?? createComputePool();
-  const analysis = new AnalysisService({
-    compute: computePool,
+  const computePool = parts.computePool ?? createTaskPool();
+  const domains = createMarketDomains({
     market,
-    hub,
-    cached,
-    clock,
-    onComputed: () => metrics.analysisComputations.inc(),
-  });
-  const scheduler = new AnalysisScheduler({
-    service: analysis,
-    hub,
-    publish: (a) => publisher.analysis(a),
-    logger,
-    intervalMs: options.analysisIntervalMs,
-  });
-  scheduler.start();
-  const predictions = new PredictionService({
-    market,
-    hub,
-    analysis,
-    cached,
-    database: parts.database,
-    pool: computePool,
+    cache: parts.cache,
+    database,
     clock,
     logger,
-    onIssued: () => metrics.forecastsIssued.inc(),
+    metrics,
+    compute: computeFunctions(computePool),
+    publisher,
+    candleStoreLimit: options.candleStoreLimit,
+    analysisIntervalMs: options.analysisIntervalMs,
+    predictionIntervalMs: options.predictionIntervalMs,
   });
-  const predictionScheduler = new PredictionScheduler({
-    service: predictions,
-    scorer: new PredictionScorer({
-      market,
-      hub,
-      database: parts.database,
-      clock,
-      logger,
-      onScored: (n) => metrics.forecastsScored.inc(n),
-    }),
-    hub,
-    publish: (p) => publisher.prediction(p),
-    logger,
-    intervalMs: options.predictionIntervalMs,
-  });
-  predictionScheduler.start();
+  const { hub, streams, analysis, predictions } = domains;
+  domains.start();
   attachSocketHandlers(io, hub, analysis, predictions, {
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
     logger,
   });
+
   const accounts = createAccounts({
-    db: parts.database.db,
+    db: database.db,
     cache: parts.cache,
     io,
     origins,
@@ -164,14 +136,13 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   });
   const chatTools = marketChatTools({
     market,
-    hub,
+    streams,
     analysis,
-    cached,
     clock,
     prediction: async (symbol, timeframe) => (await predictions.get(symbol, timeframe)).prediction,
   });
   const chat = createChat({
-    db: parts.database.db,
+    db: database.db,
     io,
     engine: createChatEngine(chatTools, {
       phraser: parts.chatPhraser,
@@ -183,26 +154,10 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     logger,
   });
 
-  const readiness = async (): Promise<ReadinessResponse> => {
-    const check = async (name: string, probe: () => Promise<unknown>) => {
-      try {
-        await probe();
-        return { ok: true, detail: name };
-      } catch (err) {
-        return { ok: false, detail: `${name}: ${err instanceof Error ? err.message : String(err)}` };
-      }
-    };
-    const checks = {
-      market: market.readiness,
-      cache: await check(parts.cache.kind, () => parts.cache.ping()),
-      database: await check(parts.database.kind, () => parts.database.ping()),
-    };
-    return { ready: Object.values(checks).every((c) => c.ok), checks };
-  };
   const httpServer = createServer(
     createHttpApp({
-      market: { market, hub, cached, clock, analysis, predictions },
-      readiness,
+      market: { market, streams, analysis, predictions },
+      readiness: readinessOf({ market, cache: parts.cache, database }),
       metrics: metrics.registry,
       staticDir: options.staticDir,
       logger,
@@ -217,10 +172,12 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     httpServer,
     io,
     hub,
+    streams,
     market,
     analysis,
     predictions,
-    predictionScheduler,
+    predictionScheduler: domains.predictionScheduler,
+    metrics,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -228,14 +185,13 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       });
     },
     async close() {
-      scheduler.stop();
-      await predictionScheduler.stop();
-      hub.closeAll();
+      await domains.stop();
       await io.close();
       await parts.source.close();
       await computePool.close();
       await parts.cache.close();
-      await parts.database.close();
+      await database.close();
+      await parts.onClose?.();
     },
   };
 }

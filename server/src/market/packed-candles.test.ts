@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRecordedCsv, recordedFile } from '../market/replay/recorded-candles.ts';
+import { readRecordedCsv, recordedFile } from './replay/recorded-candles.ts';
 import { packCandles, unpackCandles } from './packed-candles.ts';
 
 describe('packed candles', () => {
