@@ -1,10 +1,4 @@
-/**
- * Analysis benchmark: batch analysis cost, incremental per-tick cost, analysis cache reads (memory and
- * Redis), and upstream work and analysis computations against the number of clients.
- *
- *   node --import tsx scripts/bench-analysis.ts [--redis redis://127.0.0.1:6379] [--clients 1,100,1000]
- */
-import { parseArgs } from 'node:util';
+/** Analysis benchmark; what it measures and how is in USAGE. */
 import type { Candle } from '../shared/market.ts';
 import { analyze } from '../server/src/analysis/analyze.ts';
 import { computeIndicators } from '../server/src/analysis/batch-indicators.ts';
@@ -13,19 +7,46 @@ import { Cached } from '../server/src/cache/cached.ts';
 import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
 import type { CacheStore } from '../server/src/cache/port.ts';
 import { createRedisCache } from '../server/src/cache/redis/redis-cache.ts';
-import { silentLogger } from '../server/src/logger.ts';
+import { connectRedis } from '../server/src/kernel/redis/redis-clients.ts';
+import { silentLogger } from '../server/src/kernel/logger.ts';
 import type { MarketSource } from '../server/src/market/port.ts';
 import { createReplaySource } from '../server/src/market/replay/replay-source.ts';
 import { readRecordedCsv } from '../server/src/market/replay/recorded-candles.ts';
 import { connectClients, percentile, startBenchApp } from './bench-support.ts';
+import { fail, fileArg, intListArg, parseCli } from './cli.ts';
 
-const { values } = parseArgs({
+const DEFAULT_CSV = '../shared/data/market/BTC-USDT_1m.csv';
+const BUNDLED_CSV = 'server/data/market/BTC-USDT_1m.csv.gz';
+const DEFAULT_REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const USAGE = `Usage: node --import tsx scripts/bench-analysis.ts [--redis URL] [--clients 1,100,1000] [--csv FILE]
+
+Analysis benchmark: batch analysis cost, incremental per-tick cost, analysis cache reads (in memory
+and on Redis), and upstream work and analysis computations against the number of clients (replay at
+60x, 10 s per row). Prints markdown tables.
+
+Options:
+  --redis URL      Redis for the cache-read rows, skipped when none answers there (default
+                   REDIS_URL, else redis://127.0.0.1:6379; ${process.env.REDIS_URL ? 'REDIS_URL is set now' : 'REDIS_URL is not set now'})
+  --clients LIST   client counts, one table row each (default 1,100,1000)
+  --csv FILE       recorded candles (timestamp,open,high,low,close,volume; .csv or .csv.gz)
+                   (default ${DEFAULT_CSV},
+                   else the bundled ${BUNDLED_CSV})
+  -h, --help       show this help
+`;
+
+const { values } = parseCli({
+  usage: USAGE,
   options: {
-    redis: { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    redis: { type: 'string', default: DEFAULT_REDIS },
     clients: { type: 'string', default: '1,100,1000' },
-    csv: { type: 'string', default: '../shared/data/market/BTC-USDT_1m.csv' },
+    csv: { type: 'string' },
   },
 });
+if (!/^rediss?:\/\//.test(values.redis)) fail('--redis must be a redis:// or rediss:// URL'); // not echoed: it may hold a password
+const clientCounts = intListArg(values.clients, '--clients', { min: 1, max: 100_000 });
+// A file named on the command line must exist; only the default falls back to the bundled one.
+const csv = values.csv === undefined ? undefined : fileArg(values.csv, '--csv');
 
 const time = (runs: number, f: () => void) => {
   const samples: number[] = [];
@@ -39,7 +60,9 @@ const time = (runs: number, f: () => void) => {
 const fmt = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 
 const candles: Candle[] = (
-  await readRecordedCsv(values.csv).catch(() => readRecordedCsv('server/data/market/BTC-USDT_1m.csv.gz'))
+  csv
+    ? await readRecordedCsv(csv).catch((err: Error) => fail(`--csv: ${err.message}`))
+    : await readRecordedCsv(DEFAULT_CSV).catch(() => readRecordedCsv(BUNDLED_CSV))
 ).candles;
 const options = {
   symbol: 'BTC/USDT',
@@ -101,10 +124,15 @@ async function reads(store: CacheStore, label: string) {
 }
 await reads(createMemoryCache(), 'memory');
 try {
-  const redis = await createRedisCache(values.redis, silentLogger, 'trendscope-bench:', 1_000);
-  await redis.ping();
-  await reads(redis, 'Redis on loopback');
-  await redis.close();
+  const clients = connectRedis(values.redis, silentLogger);
+  try {
+    await clients.ready(1_000);
+    const redis = createRedisCache(clients.command, 'trendscope-bench:');
+    await redis.ping();
+    await reads(redis, 'Redis on loopback');
+  } finally {
+    await clients.close();
+  }
 } catch {
   rows.push(['analysis read on a cache hit, Redis', `skipped: no Redis at ${values.redis}`]);
 }
@@ -115,7 +143,7 @@ for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
 
 // 4. Upstream work and analysis computations against the number of clients, replay at 60× (a minute a second).
 const scale: string[] = [];
-for (const n of values.clients.split(',').map(Number)) {
+for (const n of clientCounts) {
   const origin = Date.now();
   const clock = () => origin + (Date.now() - origin) * 60;
   const replay = await createReplaySource({ clock, tickMs: 50, logger: silentLogger });
@@ -141,12 +169,14 @@ for (const n of values.clients.split(',').map(Number)) {
       s.timeout(60_000).emitWithAck('subscribe', { symbol: 'BTC/USDT', timeframe: '1m', limit: 100 }),
     ),
   );
-  const before = app.analysis.computations;
+  const analyses = async () =>
+    (await app.metrics.analysisComputations.get()).values.reduce((sum, v) => sum + v.value, 0);
+  const before = await analyses();
   const minuteBefore = Math.floor(clock() / 60_000);
   events = 0;
   await new Promise((r) => setTimeout(r, 10_000));
   const minutes = Math.floor(clock() / 60_000) - minuteBefore;
-  const computed = app.analysis.computations - before;
+  const computed = (await analyses()) - before;
   scale.push(`| ${n} | ${watches} | ${fetches} | ${minutes} | ${computed} | ${(events / n).toFixed(1)} |`);
   for (const s of sockets) s.disconnect();
   await bench.close();

@@ -1,37 +1,50 @@
-/**
- * Chat benchmark, offline: answer latency of `chat:send` through a real socket (replay source, PGlite:
- * store the question, answer from live data, store the answer, ack), and the first page of a
- * 1,000-message conversation over HTTP on PGlite and on PostgreSQL.
- *
- *   node --import tsx scripts/bench-chat.ts [--questions 500] [--pages 300] [--pg postgres://…]
- *
- * PostgreSQL comes from --pg, DATABASE_URL or TEST_DATABASE_URL (skipped when none is set). The script
- * migrates that database like `npm start` would, writes under a throw-away user, and deletes it after.
- */
+/** Chat benchmark, offline; what it measures and how is in USAGE. */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import type { ChatIntent } from '../shared/chat-answer.ts';
 import type { ChatSendResult, MessagesResponse } from '../shared/chat.ts';
 import type { Ack } from '../shared/errors.ts';
 import { listMessages } from '../server/src/chat/chat-repository.ts';
 import { openDatabase, type DatabaseHandle } from '../server/src/db/database.ts';
-import { silentLogger } from '../server/src/logger.ts';
+import { silentLogger } from '../server/src/kernel/logger.ts';
 import { createReplaySource } from '../server/src/market/replay/replay-source.ts';
 import { percentile, startBenchApp, type BenchApp } from './bench-support.ts';
+import { fail, intArg, parseCli } from './cli.ts';
 
-const { values } = parseArgs({
+const DEFAULT_PG = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
+
+const USAGE = `Usage: node --import tsx scripts/bench-chat.ts [--questions 500] [--pages 300] [--pg URL]
+
+Chat benchmark, offline: answer latency of chat:send through a real socket (replay source, PGlite:
+store the question, answer from live data, store the answer, ack), and the first page of a
+1,000-message conversation over HTTP on PGlite and on PostgreSQL. Prints a markdown table.
+
+The PostgreSQL rows migrate that database like \`npm start\` would, write under a throw-away user, and
+delete it after; they are skipped when no URL is given.
+
+Options:
+  --questions N    chat questions timed after the warm-up, 1-100000 (default 500)
+  --pages N        first-page fetches timed per database, 1-100000 (default 300)
+  --pg URL         PostgreSQL for the history rows, postgres://... (default DATABASE_URL, else
+                   TEST_DATABASE_URL, else none; ${DEFAULT_PG ? 'one is set now' : 'neither is set now'})
+  -h, --help       show this help
+`;
+
+const { values } = parseCli({
+  usage: USAGE,
   options: {
     questions: { type: 'string', default: '500' },
     pages: { type: 'string', default: '300' },
-    pg: { type: 'string', default: process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '' },
+    pg: { type: 'string', default: DEFAULT_PG },
   },
 });
-const QUESTIONS = Number(values.questions);
-const PAGES = Number(values.pages);
+const QUESTIONS = intArg(values.questions, '--questions', { min: 1, max: 100_000 });
+const PAGES = intArg(values.pages, '--pages', { min: 1, max: 100_000 });
+if (values.pg && !/^postgres(ql)?:\/\//.test(values.pg))
+  fail('--pg must be a postgres:// or postgresql:// URL'); // not echoed: it may hold a password
 const HISTORY = 1_000;
 
 /** Every intent, over every symbol and several timeframes; follow-ups lean on the conversation. */

@@ -1,22 +1,29 @@
-/**
- * Fan-out benchmark: N real socket.io clients watch one stream of the replay source.
- * Prints, per N: upstream feeds opened, subscribe-ack latency, tick delivery latency (source emit →
- * client receipt) and the share of updates delivered (ticks are volatile: under load a client may skip
- * one). Clients run in this same process, so latency includes their cost.
- *
- *   node --import tsx scripts/bench-fanout.ts [--clients 1,100,1000] [--seconds 5]
- */
-import { parseArgs } from 'node:util';
-import { silentLogger } from '../server/src/logger.ts';
+/** Fan-out benchmark; what it measures and how is in USAGE. */
+import { silentLogger } from '../server/src/kernel/logger.ts';
 import type { MarketSource } from '../server/src/market/port.ts';
 import { createReplaySource } from '../server/src/market/replay/replay-source.ts';
 import { connectClients, percentile, startBenchApp } from './bench-support.ts';
+import { intArg, intListArg, parseCli } from './cli.ts';
 
-const { values } = parseArgs({
+const USAGE = `Usage: node --import tsx scripts/bench-fanout.ts [--clients 1,100,1000] [--seconds 5]
+
+Fan-out benchmark: N real socket.io clients watch one stream of the replay source (BTC/USDT 1m, a
+tick every 100 ms). Prints, per N: upstream feeds opened, subscribe-ack latency, tick delivery latency
+(source emit -> client receipt) and the share of updates delivered (ticks are volatile: under load a
+client may skip one). Clients run in this same process, so latency includes their cost.
+
+Options:
+  --clients LIST   client counts, one table row each (default 1,100,1000)
+  --seconds N      seconds measured per row, 1-3600 (default 5)
+  -h, --help       show this help
+`;
+
+const { values } = parseCli({
+  usage: USAGE,
   options: { clients: { type: 'string', default: '1,100,1000' }, seconds: { type: 'string', default: '5' } },
 });
-const counts = values.clients.split(',').map(Number);
-const seconds = Number(values.seconds);
+const counts = intListArg(values.clients, '--clients', { min: 1, max: 100_000 });
+const seconds = intArg(values.seconds, '--seconds', { min: 1, max: 3600 });
 
 const ms = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(1));
 

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { createApp, type App } from '../server/src/app.ts';
+import { createApp, type App } from '../server/src/app/create-app.ts';
 import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
-import type { Clock } from '../server/src/clock.ts';
+import type { Clock } from '../server/src/kernel/clock.ts';
 import { openDatabase, type DatabaseHandle } from '../server/src/db/database.ts';
-import { silentLogger } from '../server/src/logger.ts';
+import { silentLogger } from '../server/src/kernel/logger.ts';
 import type { MarketSource } from '../server/src/market/port.ts';
 
 export interface BenchApp {

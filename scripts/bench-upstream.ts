@@ -1,32 +1,41 @@
-/**
- * Upstream budget: how many requests the exchange sees per stream, whatever the number of viewers.
- * N real socket.io clients watch BTC/USDT 1m on TrendScope running ccxt against the local Binance
- * (scripts/fake-exchange), once over its WebSocket and once polling over REST.
- *
- *   node --import tsx scripts/bench-upstream.ts [--clients 1,100,1000] [--seconds 20] [--poll-ms 2000]
- */
-import { parseArgs } from 'node:util';
-import { silentLogger } from '../server/src/logger.ts';
+/** Upstream budget benchmark; what it measures and how is in USAGE. */
+import { silentLogger } from '../server/src/kernel/logger.ts';
 import { CcxtSource } from '../server/src/market/ccxt/ccxt-source.ts';
 import { createCcxtExchange } from '../server/src/market/ccxt/create-exchange.ts';
 import { RateGate } from '../server/src/market/rate-gate.ts';
 import { connectClients, startBenchApp } from './bench-support.ts';
+import { intArg, intListArg, parseCli } from './cli.ts';
 import { FakeBinance } from './fake-exchange/binance-server.ts';
 
-const { values } = parseArgs({
+const USAGE = `Usage: node --import tsx scripts/bench-upstream.ts [--clients 1,100,1000] [--seconds 20] [--poll-ms 2000]
+
+Upstream budget: how many requests the exchange sees per stream, whatever the number of viewers.
+N real socket.io clients watch BTC/USDT 1m on TrendScope running ccxt against the local Binance
+(scripts/fake-exchange), once over its WebSocket and once polling over REST. Prints one table row
+per feed and client count.
+
+Options:
+  --clients LIST   viewer counts, one table row each per feed (default 1,100,1000)
+  --seconds N      seconds measured per row, 1-3600 (default 20)
+  --poll-ms N      REST polling interval of the polling run, in ms, 100-600000 (default 2000)
+  -h, --help       show this help
+`;
+
+const { values } = parseCli({
+  usage: USAGE,
   options: {
     clients: { type: 'string', default: '1,100,1000' },
     seconds: { type: 'string', default: '20' },
     'poll-ms': { type: 'string', default: '2000' },
   },
 });
+const counts = intListArg(values.clients, '--clients', { min: 1, max: 100_000 });
+const seconds = intArg(values.seconds, '--seconds', { min: 1, max: 3600 });
+const pollMs = intArg(values['poll-ms'], '--poll-ms', { min: 100, max: 600_000 });
 // As in main.ts: ccxt can reject a WebSocket send it never awaited; log it, never crash on it.
 process.on('unhandledRejection', (reason) =>
   console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason),
 );
-const counts = values.clients.split(',').map(Number);
-const seconds = Number(values.seconds);
-const pollMs = Number(values['poll-ms']);
 
 async function run(clients: number, webSocket: boolean) {
   const fake = await FakeBinance.start({ webSocket });

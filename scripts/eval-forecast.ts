@@ -1,24 +1,33 @@
-/**
- * Walk-forward evaluation of the forecast and direction models over a recorded CSV
- * (`timestamp,open,high,low,close,volume`), as the live system would have issued them.
- *
- *   node --import tsx scripts/eval-forecast.ts --csv FILE [--timeframe 1m] [--horizon 10] [--json]
- *
- * Prints MAE ratio vs the naive forecast (last close), 80/95 % interval coverage, directional hit rate,
- * Brier score and time per fit; with --json one object {n, maeRatio, coverage80, coverage95, hitRate,
- * brier, msPerFit} (coverage as fractions). Parameters are the live ones: nothing is tuned per file.
- */
+/** Walk-forward evaluation of the forecast and direction models; what it prints is in USAGE. */
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { TimeframeSchema } from '../shared/market.ts';
+import { TIMEFRAMES } from '../shared/market.ts';
 import { aggregateCandles } from '../server/src/market/aggregate.ts';
 import { normalizeCandles } from '../server/src/market/candles.ts';
 import { readRecordedCsv } from '../server/src/market/replay/recorded-candles.ts';
 import { evaluateForecasts } from '../server/src/predict/evaluate.ts';
 import { fitStream } from '../server/src/predict/fit-stream.ts';
+import { fail, fileArg, intArg, oneOf, parseCli } from './cli.ts';
 
-const { values } = parseArgs({
+const USAGE = `Usage: node --import tsx scripts/eval-forecast.ts --csv FILE [--timeframe TF] [--horizon 10] [--json]
+
+Walk-forward evaluation of the forecast and direction models over a recorded CSV
+(timestamp,open,high,low,close,volume; .csv or .csv.gz), as the live system would have issued them.
+Prints MAE ratio vs the naive forecast (last close), 80/95 % interval coverage, directional hit rate,
+Brier score and time per fit. Parameters are the live ones: nothing is tuned per file.
+
+Options:
+  --csv FILE       recorded candles (required)
+  --timeframe TF   aggregate the file's candles to ${TIMEFRAMES.join(', ')} first
+                   (default: the file's own timeframe)
+  --horizon N      candles ahead to forecast, 1-100 (default 10)
+  --json           print one object {n, maeRatio, coverage80, coverage95, hitRate, brier, msPerFit}
+                   (coverage as fractions) instead of the report and progress bar
+  -h, --help       show this help
+`;
+
+const { values } = parseCli({
+  usage: USAGE,
   options: {
     csv: { type: 'string' },
     timeframe: { type: 'string' },
@@ -26,25 +35,22 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-if (!values.csv) {
-  console.error('usage: eval-forecast.ts --csv FILE [--timeframe 1m] [--horizon 10] [--json]');
-  process.exit(2);
-}
-const horizon = Number(values.horizon);
-if (!Number.isInteger(horizon) || horizon < 1 || horizon > 100) {
-  console.error('--horizon must be a whole number from 1 to 100');
-  process.exit(2);
-}
-let candles = normalizeCandles((await readRecordedCsv(values.csv)).candles);
-if (values.timeframe) {
+const csv = fileArg(values.csv, '--csv');
+const horizon = intArg(values.horizon, '--horizon', { min: 1, max: 100 });
+const timeframe =
+  values.timeframe === undefined ? undefined : oneOf(values.timeframe, '--timeframe', TIMEFRAMES);
+// A malformed file is a bad argument too: one line naming the line at fault, not a stack trace.
+const recorded = await readRecordedCsv(csv).catch((err: Error) => fail(`--csv: ${err.message}`));
+let candles = normalizeCandles(recorded.candles);
+if (timeframe) {
   // Aggregating is allowed (1m → 5m, say); the file's own timeframe is used when none is given.
-  candles = aggregateCandles(candles, TimeframeSchema.parse(values.timeframe));
+  candles = aggregateCandles(candles, timeframe);
 }
 
 const bar = values.json
   ? undefined
   : new SingleBar({
-      format: `${basename(values.csv)} [{bar}] {percentage}% | {value}/{total} forecasts | ETA {eta}s`,
+      format: `${basename(csv)} [{bar}] {percentage}% | {value}/{total} forecasts | ETA {eta}s`,
     });
 let started = false;
 const result = evaluateForecasts(candles, {
@@ -62,7 +68,7 @@ if (values.json) {
   console.log(JSON.stringify(result));
 } else {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-  console.log(`\n${basename(values.csv)}, horizon ${horizon}: ${result.n} forecasts scored`);
+  console.log(`\n${basename(csv)}, horizon ${horizon}: ${result.n} forecasts scored`);
   console.log(
     `  MAE vs naive (last close): ${result.maeRatio.toFixed(3)} ${result.maeRatio < 1 ? '(skill)' : '(no skill)'}`,
   );

@@ -1,18 +1,32 @@
-/**
- * Runs the local Binance-compatible exchange, for trying TrendScope's ccxt path offline:
- *
- *   node --import tsx scripts/fake-exchange.ts --port 9000
- *   MARKET_SOURCE=ccxt EXCHANGE_API_URL=http://127.0.0.1:9000 npm start
- *
- * Stop it (Ctrl-C) and the dashboard goes stale; start it again and it recovers, with no hole.
- */
-import { parseArgs } from 'node:util';
+/** Runs the local Binance-compatible exchange; how to point TrendScope at it is in USAGE. */
+import { fail, intArg, parseCli } from './cli.ts';
 import { FakeBinance } from './fake-exchange/binance-server.ts';
 
-const { values } = parseArgs({
+const USAGE = `Usage: node --import tsx scripts/fake-exchange.ts [--port 9000] [--no-websocket]
+
+Runs the local Binance-compatible exchange (REST and the kline WebSocket, serving the recorded
+candles), for trying TrendScope's ccxt path offline:
+
+  node --import tsx scripts/fake-exchange.ts --port 9000
+  MARKET_SOURCE=ccxt EXCHANGE_API_URL=http://127.0.0.1:9000 npm start
+
+Stop it (Ctrl-C) and the dashboard goes stale; start it again and it recovers, with no hole.
+
+Options:
+  --port N         port on 127.0.0.1, 0-65535; 0 picks a free one (default 9000)
+  --no-websocket   serve REST only, so TrendScope falls back to polling (default: WebSocket on)
+  -h, --help       show this help
+`;
+
+const { values } = parseCli({
+  usage: USAGE,
   options: { port: { type: 'string', default: '9000' }, 'no-websocket': { type: 'boolean', default: false } },
 });
-const fake = await FakeBinance.start({ port: Number(values.port), webSocket: !values['no-websocket'] });
+const port = intArg(values.port, '--port', { min: 0, max: 65_535 });
+const fake = await FakeBinance.start({ port, webSocket: !values['no-websocket'] }).catch((err: Error) =>
+  // Port taken or not allowed: exit 1, it is the machine rather than the command line.
+  fail(`cannot listen on 127.0.0.1:${port}: ${(err as NodeJS.ErrnoException).code ?? err.message}`, 1),
+);
 console.log(
   `Fake Binance (recorded candles) on ${fake.url}  (WebSocket ${values['no-websocket'] ? 'off' : `${fake.wsUrl}/ws`})`,
 );

@@ -9,8 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { TIMEFRAMES, TIMEFRAME_MS, type Candle, type Timeframe } from '../../shared/market.ts';
-import type { Clock } from '../../server/src/clock.ts';
-import { silentLogger } from '../../server/src/logger.ts';
+import type { Clock } from '../../server/src/kernel/clock.ts';
+import { silentLogger } from '../../server/src/kernel/logger.ts';
 import { MarketService } from '../../server/src/market/market-service.ts';
 import { createReplaySource, type ReplaySource } from '../../server/src/market/replay/replay-source.ts';
 
@@ -128,11 +128,19 @@ export class FakeBinance {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
+    // A port in use rejects here (for the caller to report) rather than throwing from an 'error' event;
+    // the WebSocket server attaches after, as it would re-emit that error unhandled.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, this.options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     if (this.options.webSocket ?? true) {
       this.wss = new WebSocketServer({ server, path: undefined });
       this.wss.on('connection', (ws, req) => this.handleWebSocket(ws, req));
     }
-    await new Promise<void>((resolve) => server.listen(this.port, this.options.host ?? '127.0.0.1', resolve));
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
   }

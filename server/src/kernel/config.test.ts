@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { readFile } from 'node:fs/promises';
+import { ConfigError, ENV_VARIABLES, loadConfig } from './config.ts';
+import { projectPath } from './paths.ts';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -113,5 +115,13 @@ describe('loadConfig for accounts and chat', () => {
     expect(attempt).toThrow(/CORS_ORIGINS="app.example.com": must list origins/);
     expect(attempt).toThrow(/LLM_BASE_URL="localhost:11434": must be a URL starting with http/);
     expect(attempt).toThrow(/SESSION_TTL_MINUTES="0"/);
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every variable the server reads', async () => {
+    const text = await readFile(projectPath('.env.example'), 'utf8');
+    const listed = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(listed).toEqual(expect.arrayContaining([...ENV_VARIABLES]));
   });
 });
