@@ -92,7 +92,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: adapterOnly,
+          paths: [
+            ...adapterOnly,
+            { name: 'zod', message: 'Full zod is 80 KB of the first paint: use zod/mini, or validate in shared/.' },
+          ],
           patterns: [
             { group: ['**/server/**', 'server/*'], message: 'The client never imports the server.' },
           ],

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ChatPayload } from './chat-answer.ts';
+import { MAX_CHAT_TEXT } from './limits.ts';
 
-export const MAX_CHAT_TEXT = 1000;
+export { MAX_CHAT_TEXT } from './limits.ts';
 
 export const ConversationIdSchema = z.uuid({ error: 'conversationId must be a conversation id (a UUID)' });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SymbolSchema, TimeframeSchema, type Candle, type Timeframe } from './market.ts';
-import { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './protocol.ts';
+import { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './limits.ts';
 
 export const CandlesQuerySchema = z.object({
   symbol: SymbolSchema,
@@ -47,11 +47,26 @@ export interface SymbolsResponse {
   symbols: SymbolInfo[];
 }
 
+/** GET /healthz (liveness): the process and its event loop answer; it checks nothing else. */
 export interface HealthResponse {
   status: 'ok';
 }
 
+export interface HealthCheck {
+  ok: boolean;
+  detail?: string;
+  /** True when failing makes the instance unready; false when it only degrades it. */
+  required?: boolean;
+}
+
+/**
+ * GET /readyz (readiness), 200 when `ready`, 503 otherwise. Ready: this instance can serve users now
+ * (markets loaded, database answering). `degraded` names what works worse meanwhile without taking
+ * the instance out: Redis away, stale streams during an exchange outage.
+ */
 export interface ReadinessResponse {
   ready: boolean;
-  checks: Record<string, { ok: boolean; detail?: string }>;
+  /** One sentence per degradation, e.g. "binance BTC/USDT 1m stale since 2026-11-29T14:02:10Z: …"; empty when none. */
+  degraded: string[];
+  checks: Record<string, HealthCheck>;
 }

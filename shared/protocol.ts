@@ -4,10 +4,9 @@ import type { Ack } from './errors.ts';
 import type { Analysis, IndicatorValues } from './analysis.ts';
 import type { ChatDeletedEvent, ChatMessageEvent, ChatSendRequest, ChatSendResult } from './chat.ts';
 import type { Prediction } from './prediction.ts';
+import { MAX_SNAPSHOT_CANDLES } from './limits.ts';
 
-/** Most candles one snapshot may carry; the server's store per stream holds at least this many. */
-export const MAX_SNAPSHOT_CANDLES = 2000;
-export const DEFAULT_SNAPSHOT_CANDLES = 1500;
+export { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './limits.ts';
 
 export const SubscribeRequestSchema = z.object({
   symbol: SymbolSchema,

@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bindDocumentTitle } from './document-title.ts';
 import { connectSocket } from './socket/binding.ts';
-import { bindChat } from './socket/chat-binding.ts';
 import { appStore } from './store/index.ts';
 import './styles.css';
 
@@ -11,12 +10,17 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 bindDocumentTitle(appStore, document);
-bindChat(appStore, connectSocket(appStore));
+const socket = connectSocket(appStore);
 void appStore.getState().loadSymbols();
-void appStore.getState().loadMe();
+// Accounts and chat load in a chunk of their own while the chart fetches its candles; the panel
+// shows once they are installed.
+const chat = import('./chat/chat-feature.ts').then((feature) => {
+  feature.installChat(appStore, socket);
+  return feature;
+});
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App chat={chat} />
   </StrictMode>,
 );

@@ -3,7 +3,8 @@ import type { Analysis, IndicatorSeries, IndicatorValues } from '../../shared/an
 import type { Candle, Timeframe } from '../../shared/market.ts';
 import type { SymbolsResponse } from '../../shared/http.ts';
 import type { CandleEvent, SubscribeResult } from '../../shared/protocol.ts';
-import { createAppStore, type AppStore } from './store/index.ts';
+import { createAppStore } from './store/create-app-store.ts';
+import type { AppStore } from './store/index.ts';
 
 export const MINUTE = 60_000;
 /** 2024-01-01T00:00:00Z, a round minute. */

@@ -4,17 +4,17 @@ import {
   CrosshairMode,
   HistogramSeries,
   createChart,
-  createSeriesMarkers,
+  type IChartApi,
+  type ISeriesApi,
 } from 'lightweight-charts';
 import type { Fractal } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
 import type { IndicatorPoint } from '../market/indicator-points.ts';
 import type { IndicatorToggles } from '../store/indicator-toggles.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
-import { createForecastLayer } from './forecast-layer.ts';
-import { createIndicatorLayers } from './indicator-layers.ts';
+import type { ChartOverlays } from './chart-overlays.ts';
 import { priceFormatFor } from './price-format.ts';
-import { toCandlestickBar, toFractalMarkers, toVolumeBar } from './series-data.ts';
+import { toCandlestickBar, toVolumeBar } from './series-data.ts';
 import { THEME } from './theme.ts';
 
 export interface PriceChart {
@@ -69,7 +69,6 @@ export function createPriceChart(container: HTMLElement): PriceChart {
   });
   // Leave the bottom fifth of the pane to the volume bars.
   candleSeries.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.24 } });
-  const fractalMarkers = createSeriesMarkers(candleSeries, []);
 
   const volumeSeries = chart.addSeries(HistogramSeries, {
     priceScaleId: '',
@@ -79,14 +78,12 @@ export function createPriceChart(container: HTMLElement): PriceChart {
   });
   volumeSeries.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
 
-  const indicators = createIndicatorLayers(chart);
-  const forecast = createForecastLayer(chart);
+  const overlays = loadOverlays(chart, candleSeries);
 
   return {
     setCandles(candles, precision) {
       candleSeries.applyOptions({ priceFormat: priceFormatFor(precision) });
-      indicators.setPrecision(precision);
-      forecast.setPriceFormat(priceFormatFor(precision));
+      overlays.call((o) => o.setPrecision(precision));
       candleSeries.setData(candles.map(toCandlestickBar));
       volumeSeries.setData(candles.map(toVolumeBar));
       chart.timeScale().scrollToRealTime();
@@ -95,18 +92,48 @@ export function createPriceChart(container: HTMLElement): PriceChart {
       candleSeries.update(toCandlestickBar(candle));
       volumeSeries.update(toVolumeBar(candle));
     },
-    setToggles(toggles) {
-      indicators.setToggles(toggles);
-      forecast.setVisible(toggles.forecast);
-    },
-    setIndicators: indicators.setData,
-    updateIndicators: indicators.update,
-    setFractals(fractals) {
-      fractalMarkers.setMarkers(toFractalMarkers(fractals));
-    },
-    setForecast: forecast.setForecast,
+    setToggles: (toggles) => overlays.call((o) => o.setToggles(toggles)),
+    setIndicators: (points) => overlays.call((o) => o.setIndicators(points)),
+    updateIndicators: (point) => overlays.call((o) => o.updateIndicators(point)),
+    setFractals: (fractals) => overlays.call((o) => o.setFractals(fractals)),
+    setForecast: (prediction) => overlays.call((o) => o.setForecast(prediction)),
     dispose() {
+      overlays.cancel();
       chart.remove();
+    },
+  };
+}
+
+/**
+ * The overlays load in a chunk of their own, so the first candles never wait for them. Calls made
+ * before they arrive are replayed in order, and the result is what direct calls would have drawn.
+ */
+function loadOverlays(chart: IChartApi, candleSeries: ISeriesApi<'Candlestick'>) {
+  let overlays: ChartOverlays | null = null;
+  /** Null once the overlays are there, or once they will never be (failed, or the chart is gone). */
+  let queued: Array<(overlays: ChartOverlays) => void> | null = [];
+
+  void import('./chart-overlays.ts').then(
+    ({ createChartOverlays }) => {
+      if (queued === null) return;
+      overlays = createChartOverlays(chart, candleSeries);
+      for (const call of queued) call(overlays);
+      queued = null;
+    },
+    (error: unknown) => {
+      queued = null;
+      console.warn('The chart overlays could not load; the candles still show.', error);
+    },
+  );
+
+  return {
+    call(draw: (overlays: ChartOverlays) => void) {
+      if (overlays) draw(overlays);
+      else queued?.push(draw);
+    },
+    cancel() {
+      overlays = null;
+      queued = null;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { USERNAME_RULE } from '../../../shared/auth.ts';
+import { USERNAME_RULE } from '../../../shared/limits.ts';
 import { useAppStore } from '../store/index.ts';
 
 type Mode = 'login' | 'register';

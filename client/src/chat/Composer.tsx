@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { MAX_CHAT_TEXT } from '../../../shared/chat.ts';
+import { MAX_CHAT_TEXT } from '../../../shared/limits.ts';
 import { useAppStore } from '../store/index.ts';
 import { charactersLeft } from './chat-text.ts';
 import { SendIcon } from './icons.tsx';

@@ -4,7 +4,7 @@ import type { ChatMessage, Conversation, MessagesResponse } from '../../../share
 import type { AuthApi } from '../api/auth.ts';
 import type { ChatApi } from '../api/chat.ts';
 import { RequestError } from '../api/request.ts';
-import { createAppStore } from '../store/index.ts';
+import { createAppStore } from '../store/create-app-store.ts';
 import { SYMBOLS } from '../test-support.ts';
 
 export const CONVERSATION_A = '00000000-0000-4000-8000-00000000000a';

@@ -1,5 +1,5 @@
 import type { Candle } from '../../../shared/market.ts';
-import { MAX_SNAPSHOT_CANDLES } from '../../../shared/protocol.ts';
+import { MAX_SNAPSHOT_CANDLES } from '../../../shared/limits.ts';
 
 /** A tab left open for weeks keeps appending; beyond this the oldest candles are let go. */
 export const MAX_HELD_CANDLES = 2 * MAX_SNAPSHOT_CANDLES;

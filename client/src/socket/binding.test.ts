@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Ack } from '../../../shared/errors.ts';
 import type { SubscribeRequest, SubscribeResult } from '../../../shared/protocol.ts';
 import type { SymbolsResponse } from '../../../shared/http.ts';
-import { createAppStore, type AppStore } from '../store/index.ts';
+import { createAppStore } from '../store/create-app-store.ts';
+import type { AppStore } from '../store/index.ts';
 import {
   analysis,
   candle,

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Analysis } from '../../../shared/analysis.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
-import { streamKey } from '../../../shared/market.ts';
+import { streamKey } from '../../../shared/market-basics.ts';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,

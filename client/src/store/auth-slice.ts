@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { CredentialsSchema, type Credentials, type PublicUser } from '../../../shared/auth.ts';
+import type { Credentials, PublicUser } from '../../../shared/auth.ts';
 import type { AuthApi } from '../api/auth.ts';
-import { describeFailure } from '../api/request.ts';
+import { describeFailure, UNREACHABLE_MESSAGE } from '../api/request.ts';
 import type { AppState } from './app-state.ts';
 
 /** `checking`: asking the server who we are; `submitting`: a sign-in, registration or log-out is on its way. */
@@ -28,6 +28,13 @@ export interface AuthSlice {
 }
 
 export const SESSION_ENDED_MESSAGE = 'Your session has ended. Sign in again to keep chatting.';
+
+/**
+ * The server's registration rules, loaded on first use: most visits never register, and their schema
+ * library would otherwise come with every visit's chat code.
+ */
+const loadCredentialsRules = async () =>
+  (await import('../../../shared/credentials.ts')).CredentialsRulesSchema;
 
 export function createAuthSlice(api: AuthApi): StateCreator<AppState, [], [], AuthSlice> {
   return (set, get) => {
@@ -73,14 +80,21 @@ export function createAuthSlice(api: AuthApi): StateCreator<AppState, [], [], Au
         }
       },
 
-      register: (credentials) => {
+      register: async (credentials) => {
+        let rules: Awaited<ReturnType<typeof loadCredentialsRules>>;
+        try {
+          rules = await loadCredentialsRules();
+        } catch {
+          set({ authError: UNREACHABLE_MESSAGE });
+          return false;
+        }
         // Validated here with the server's own rules, so the message names the field that is wrong.
-        const parsed = CredentialsSchema.safeParse(credentials);
+        const parsed = rules.safeParse(credentials);
         if (!parsed.success) {
           set({
             authError: capitalize(parsed.error.issues[0]?.message ?? 'Check your username and password.'),
           });
-          return Promise.resolve(false);
+          return false;
         }
         return submit(() => api.register(parsed.data));
       },

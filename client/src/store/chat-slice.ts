@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
-import {
-  MAX_CHAT_TEXT,
-  type ChatMessage,
-  type ChatMessageEvent,
-  type ChatSendRequest,
-  type ChatSendResult,
-  type Conversation,
+import type {
+  ChatMessage,
+  ChatMessageEvent,
+  ChatSendRequest,
+  ChatSendResult,
+  Conversation,
 } from '../../../shared/chat.ts';
+import { MAX_CHAT_TEXT } from '../../../shared/limits.ts';
 import type { ChatApi } from '../api/chat.ts';
 import { describeFailure, type ClientErrorCode } from '../api/request.ts';
 import { mergeMessages, sortConversations, upsertConversation } from '../chat/messages.ts';

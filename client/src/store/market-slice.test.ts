@@ -9,7 +9,7 @@ import {
   SYMBOLS,
   T0,
 } from '../test-support.ts';
-import { createAppStore } from './index.ts';
+import { createAppStore } from './create-app-store.ts';
 
 const BTC = { symbol: 'BTC/USDT', timeframe: '1m' } as const;
 const ETH = { symbol: 'ETH/USDT', timeframe: '1m' } as const;

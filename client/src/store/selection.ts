@@ -1,4 +1,4 @@
-import { SymbolSchema, TimeframeSchema, type Timeframe } from '../../../shared/market.ts';
+import { isSymbol, isTimeframe, type Timeframe } from '../../../shared/market-basics.ts';
 
 export interface Selection {
   symbol: string;
@@ -16,11 +16,10 @@ export function readSelection(storage: SelectionStorage | undefined): Selection 
     const raw = storage?.getItem(STORAGE_KEY);
     if (!raw) return DEFAULT_SELECTION;
     const stored = JSON.parse(raw) as { symbol?: unknown; timeframe?: unknown };
-    const symbol = SymbolSchema.safeParse(stored.symbol);
-    const timeframe = TimeframeSchema.safeParse(stored.timeframe);
+    // The protocol's own rules without a schema library, which would weigh on the first paint.
     return {
-      symbol: symbol.success ? symbol.data : DEFAULT_SELECTION.symbol,
-      timeframe: timeframe.success ? timeframe.data : DEFAULT_SELECTION.timeframe,
+      symbol: isSymbol(stored.symbol) ? stored.symbol : DEFAULT_SELECTION.symbol,
+      timeframe: isTimeframe(stored.timeframe) ? stored.timeframe : DEFAULT_SELECTION.timeframe,
     };
   } catch {
     return DEFAULT_SELECTION;

@@ -1,4 +1,4 @@
-import { streamKey } from '../../../shared/market.ts';
+import { streamKey } from '../../../shared/market-basics.ts';
 import { computeChange24h } from '../market/change-24h.ts';
 import type { AppState } from './app-state.ts';
 
