@@ -20,7 +20,13 @@ const ACK_TIMEOUT_MS = 15_000;
 
 /** Creates the app's one socket (same origin, default path) and binds it to the store. */
 export function connectSocket(store: AppStore): AppSocket {
-  const socket: AppSocket = io({ autoConnect: false });
+  // WebSocket first: starting on long polling and upgrading costs a second before the first subscribe.
+  // Polling stays as the fallback where a proxy refuses WebSockets.
+  const socket: AppSocket = io({
+    autoConnect: false,
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+  });
   bindSocket(store, socket);
   socket.connect();
   return socket;

@@ -43,13 +43,22 @@ function openPostgres(url: string, logger: Logger): DatabaseHandle {
   pool.on('error', (err) =>
     logger.warn({ err: err.message }, 'postgres connection lost; the pool will reconnect'),
   );
+  // A connection lost while checked out (a query in flight) fails that query, and pg also emits
+  // 'error' on the client, which then has no pool listener: unheard, that would crash the process.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => logger.debug({ err: err.message }, 'postgres connection lost mid-query')),
+  );
   return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'pg', redact(url));
 }
 
 async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   const dir = resolve(join(dataDir, 'pglite'));
   await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  const pglite = await PGlite.create(dir, {
+    // Postgres's default 128 MB of shared buffers is most of an idle server's memory; the embedded
+    // database holds users, chat and forecasts, a few megabytes a day, so 16 MB keeps it all cached.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+  });
   return wrap(
     new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) }),
     'pglite',
