@@ -58,4 +58,9 @@ export interface ChatPayload {
   context: ChatContext;
   /** Who phrased the text: the built-in engine, or an LLM from the same figures. */
   phrasedBy: 'engine' | 'llm';
+  /**
+   * Present when the market data behind the figures had stopped updating (an exchange outage): when
+   * it last did (ms). The text says so too, and no figure's `asOf` is later.
+   */
+  staleSince?: number;
 }

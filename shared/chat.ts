@@ -6,13 +6,24 @@ export { MAX_CHAT_TEXT } from './limits.ts';
 
 export const ConversationIdSchema = z.uuid({ error: 'conversationId must be a conversation id (a UUID)' });
 
+/** C0 controls but tab and newline, and DEL. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+
 export const ChatSendRequestSchema = z.object({
   conversationId: ConversationIdSchema.optional(),
+  /**
+   * The client's own id for this question (a UUID), sent again unchanged with every retry of it: the
+   * server stores a question once per id, and answers a retry with what it stored.
+   */
+  clientId: z.uuid({ error: 'clientId must be a UUID' }).optional(),
   text: z
     .string({ error: 'text must be a string' })
     .trim()
     .min(1, 'text must not be empty')
-    .max(MAX_CHAT_TEXT, `text must be at most ${MAX_CHAT_TEXT} characters`),
+    .max(MAX_CHAT_TEXT, `text must be at most ${MAX_CHAT_TEXT} characters`)
+    // NUL cannot be stored in PostgreSQL text, and other control characters are never meant.
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'text must not contain control characters'),
 });
 export type ChatSendRequest = z.input<typeof ChatSendRequestSchema>;
 

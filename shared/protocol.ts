@@ -5,6 +5,7 @@ import type { Analysis, IndicatorValues } from './analysis.ts';
 import type { ChatDeletedEvent, ChatMessageEvent, ChatSendRequest, ChatSendResult } from './chat.ts';
 import type { Prediction } from './prediction.ts';
 import { MAX_SNAPSHOT_CANDLES } from './limits.ts';
+import type { SubscribeResponse } from './snapshot.ts';
 
 export { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './limits.ts';
 
@@ -79,7 +80,8 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  subscribe: (request: SubscribeRequest, ack: (response: Ack<SubscribeResult>) => void) => void;
+  /** Answered with the snapshot encoded (shared/snapshot.ts): decodeSubscribeResponse gives a SubscribeResult. */
+  subscribe: (request: SubscribeRequest, ack: (response: Ack<SubscribeResponse>) => void) => void;
   unsubscribe: (request: UnsubscribeRequest, ack: (response: Ack<UnsubscribeResult>) => void) => void;
   /** Needs a signed-in user (the session cookie of the handshake). */
   'chat:send': (request: ChatSendRequest, ack: (response: Ack<ChatSendResult>) => void) => void;

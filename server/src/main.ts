@@ -17,6 +17,7 @@ import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { createLogger, type Logger } from './kernel/logger.ts';
 import { createMetrics } from './kernel/metrics.ts';
 import { projectPath } from './kernel/paths.ts';
+import { fireAndForgetPublisher } from './kernel/redis/fire-and-forget-publisher.ts';
 import { connectRedis } from './kernel/redis/redis-clients.ts';
 import type { MarketSource } from './market/port.ts';
 import { shareFeedsThroughRedis } from './market/redis/shared-feed-source.ts';
@@ -24,7 +25,7 @@ import { shareFeedsThroughRedis } from './market/redis/shared-feed-source.ts';
 /** How long a start waits for Redis before serving without it (it is used as soon as it answers). */
 const REDIS_START_WAIT_MS = 3_000;
 
-type RedisBacked = Pick<AppParts, 'source' | 'cache' | 'socketAdapter' | 'authLimiters' | 'onClose'>;
+type RedisBacked = Pick<AppParts, 'source' | 'cache' | 'socketAdapter' | 'rateLimiters' | 'onClose'>;
 
 /** With REDIS_URL: one feed per stream across instances, a shared cache, broadcasts across instances. */
 async function redisParts(config: Config, logger: Logger, source: MarketSource): Promise<RedisBacked> {
@@ -40,8 +41,8 @@ async function redisParts(config: Config, logger: Logger, source: MarketSource):
       logger,
     }),
     cache: withFallback(createRedisCache(redis.command), createMemoryCache(), logger),
-    socketAdapter: createAdapter(redis.command, redis.subscriber),
-    authLimiters: redisLimiters(redis.command),
+    socketAdapter: createAdapter(fireAndForgetPublisher(redis.command), redis.subscriber),
+    rateLimiters: redisLimiters(redis.command),
     onClose: () => redis.close(),
   };
 }
@@ -84,10 +85,18 @@ async function main(): Promise<void> {
     {
       candleStoreLimit: config.candleStoreLimit,
       maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
+      trustProxy: config.trustProxy,
+      httpRequestsPerMinute: config.httpRequestsPerMinute,
+      eventLimits: {
+        perSocket: config.socketEventsPerSocket,
+        perIp: config.socketEventsPerAddress,
+        windowSeconds: 10,
+      },
       staticDir: projectPath('dist/client/'),
       accounts: {
         sessionSecret: config.sessionSecret ?? (await loadOrCreateSessionSecret(config.dataDir)),
         sessionTtlMs: config.sessionTtlMinutes * 60_000,
+        sessionMaxMs: config.sessionMaxHours * 3_600_000,
         cookieSecure: config.cookieSecure,
         corsOrigins: config.corsOrigins,
       },

@@ -45,11 +45,7 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
         logger: silentLogger,
         keyPrefix: prefix,
       }),
-      cache: withFallback(
-        createRedisCache(redis.command, prefix),
-        createMemoryCache(),
-        silentLogger,
-      ),
+      cache: withFallback(createRedisCache(redis.command, prefix), createMemoryCache(), silentLogger),
       socketAdapter: createAdapter(redis.command, redis.subscriber, { key: `${prefix}socket.io` }),
     });
     apps.push(app);
@@ -108,7 +104,8 @@ describe.skipIf(!TEST_REDIS_URL)('two instances on real Redis with the Socket.IO
     const distinct = new Set([...onA, ...onB].flatMap(seen)).size;
     expect(computed).toBeLessThanOrEqual(distinct + 1);
     expect(
-      (await counted(a.app.metrics.analysisComputations)) + (await counted(b.app.metrics.analysisComputations)),
+      (await counted(a.app.metrics.analysisComputations)) +
+        (await counted(b.app.metrics.analysisComputations)),
     ).toBeGreaterThan(0);
 
     // Forecasts likewise: fitted by one instance per candle close, pushed once to every socket.

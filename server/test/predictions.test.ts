@@ -7,6 +7,7 @@ import type { SubscribeResult } from '../../shared/protocol.ts';
 import { TIMEFRAME_MS } from '../../shared/market.ts';
 import type { Clock } from '../src/kernel/clock.ts';
 import { silentLogger } from '../src/kernel/logger.ts';
+import { createReplaySource } from '../src/market/replay/replay-source.ts';
 import { PredictionScorer } from '../src/predict/prediction-scorer.ts';
 import { TestClient } from './support/socket-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
@@ -123,9 +124,17 @@ describe('forecasts pending at a restart', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('are scored after it, once, and taught to the direction model once', async () => {
-    // Both runs stay inside one hour, where the replay maps wall time onto the same recorded candles.
-    const start = Math.floor(Date.now() / HOUR) * HOUR + 5 * MINUTE;
+  it('are scored after it, once, against the candles that really followed them, though it crossed an hour', async () => {
+    // The first run starts at :50 and the second in the next hour: both must see the same candles.
+    const start = Math.floor(Date.now() / HOUR) * HOUR + 50 * MINUTE;
+    // What the first run would have gone on to see: a replay started with it, read later.
+    let truthClock: Clock = () => start;
+    const truth = await createReplaySource({
+      clock: () => truthClock(),
+      tickMs: 1_000,
+      logger: silentLogger,
+      symbols: ['BTC/USDT'],
+    });
     const first = await startTestApp({ dataDir, clock: clockFrom(start, 60), predictionIntervalMs: 100 });
     const c = new TestClient(first.url);
     await c.connected();
@@ -139,7 +148,7 @@ describe('forecasts pending at a restart', () => {
     c.close();
     await first.close();
 
-    // Back 20 minutes later: every forecast of the first run is due, and scored at start.
+    // Back 20 minutes later, in the next hour: every forecast of the first run is due, scored at start.
     const second = await startTestApp({
       dataDir,
       clock: clockFrom(start + 25 * MINUTE, 1),
@@ -168,10 +177,17 @@ describe('forecasts pending at a restart', () => {
       await raced;
       const counts = await db.selectFrom('direction_counts').select(['up', 'down']).execute();
       expect(counts.reduce((a, r) => a + r.up + r.down, 0)).toBe(issued.length);
-      const scores = await db.selectFrom('predictions').select('score').execute();
-      expect(scores.every((r) => typeof (r.score as { actual?: number }).actual === 'number')).toBe(true);
+      truthClock = second.clock;
+      const scored = await db.selectFrom('predictions').select(['target_time', 'score']).execute();
+      for (const { target_time, score } of scored) {
+        const since = target_time.getTime();
+        const [followed] = await truth.fetchCandles('BTC/USDT', '1m', { since, limit: 1 });
+        expect(followed?.time).toBe(since);
+        expect((score as { actual: number }).actual).toBe(followed!.close);
+      }
     } finally {
       await second.close();
+      await truth.close();
     }
   }, 60_000);
 });

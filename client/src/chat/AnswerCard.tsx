@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../../shared/chat.ts';
 import { useAppStore } from '../store/index.ts';
-import { commonAsOf, formatAsOf } from './chat-text.ts';
+import { commonAsOf, formatAsOf, formatStaleSince } from './chat-text.ts';
 import { Sparkline } from './Sparkline.tsx';
 
 interface Props {
@@ -40,11 +40,21 @@ export function AnswerCard({ message, now, withSuggestions }: Props) {
         </dl>
       ) : null}
       {payload?.sparkline ? <Sparkline series={payload.sparkline} /> : null}
-      {sharedAsOf !== null || payload?.chart ? (
+      {sharedAsOf !== null || payload?.chart || payload?.staleSince !== undefined ? (
         <div className="chat-answer__footer">
           {sharedAsOf !== null ? (
             <span className="chat-answer__as-of" data-testid="chat-as-of">
               {formatAsOf(sharedAsOf, now)}
+              {payload?.staleSince !== undefined ? (
+                <span className="chat-answer__stale" data-testid="chat-stale">
+                  {' · '}
+                  {formatStaleSince(payload.staleSince, now)}
+                </span>
+              ) : null}
+            </span>
+          ) : payload?.staleSince !== undefined ? (
+            <span className="chat-answer__stale" data-testid="chat-stale">
+              {formatStaleSince(payload.staleSince, now)}
             </span>
           ) : (
             <span />

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { charactersLeft, commonAsOf, formatAgo, formatAsOf } from './chat-text.ts';
+import {
+  charactersLeft,
+  chatErrorTitle,
+  commonAsOf,
+  formatAgo,
+  formatAsOf,
+  formatStaleSince,
+} from './chat-text.ts';
 
 const NOW = Date.UTC(2024, 4, 12, 16, 30);
 
@@ -8,6 +15,19 @@ describe('formatAsOf', () => {
     expect(formatAsOf(Date.UTC(2024, 4, 12, 14, 5), NOW)).toBe('as of 14:05 UTC');
     expect(formatAsOf(Date.UTC(2024, 4, 11, 0, 0), NOW)).toBe('as of 11 May, 00:00 UTC');
     expect(formatAsOf(Date.UTC(2023, 11, 31, 23, 59), NOW)).toBe('as of 31 Dec 2023, 23:59 UTC');
+  });
+});
+
+describe('formatStaleSince', () => {
+  it('says since when an answer’s data stopped, like the answer’s own text', () => {
+    expect(formatStaleSince(Date.UTC(2024, 4, 12, 14, 2), NOW)).toBe('stale since 14:02 UTC');
+    expect(formatStaleSince(Date.UTC(2024, 4, 11, 23, 58), NOW)).toBe('stale since 11 May, 23:58 UTC');
+  });
+});
+
+describe('chatErrorTitle', () => {
+  it('names a momentary outage as such', () => {
+    expect(chatErrorTitle({ code: 'TEMPORARILY_UNAVAILABLE', message: '' })).toBe('Temporarily unavailable');
   });
 });
 

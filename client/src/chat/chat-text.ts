@@ -21,6 +21,11 @@ export function formatAsOf(time: number, now: number): string {
   return `as of ${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]}${year}, ${clock}`;
 }
 
+/** When an answer's market data stopped updating (an exchange outage), in the same words as its text. */
+export function formatStaleSince(time: number, now: number): string {
+  return `stale since ${formatAsOf(time, now).slice('as of '.length)}`;
+}
+
 /** The one data time a card shows under its figures, or null when they differ and each shows its own. */
 export function commonAsOf(figures: readonly ChatFigure[]): number | null {
   const first = figures[0]?.asOf;
@@ -48,6 +53,8 @@ export function chatErrorTitle(error: ChatError): string {
       return 'Signed out';
     case 'UNREACHABLE':
       return 'Server unreachable';
+    case 'TEMPORARILY_UNAVAILABLE':
+      return 'Temporarily unavailable';
     case 'NOT_FOUND':
       return 'Not found';
     case 'INVALID_PAYLOAD':

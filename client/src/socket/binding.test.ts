@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ack } from '../../../shared/errors.ts';
 import type { SubscribeRequest, SubscribeResult } from '../../../shared/protocol.ts';
+import { SNAPSHOT_ENCODING, encodeSnapshotBody, type SubscribeResponse } from '../../../shared/snapshot.ts';
 import type { SymbolsResponse } from '../../../shared/http.ts';
 import { createAppStore } from '../store/create-app-store.ts';
 import type { AppStore } from '../store/index.ts';
@@ -22,9 +23,23 @@ type Listener = (...args: unknown[]) => void;
 interface Emitted {
   event: string;
   payload: SubscribeRequest;
-  answer: (ack: Ack<SubscribeResult>) => void;
+  /** Answers as the server would (the snapshot encoded), then lets the binding decode it. */
+  answer: (ack: Ack<SubscribeResult>) => Promise<void>;
   timeOut: () => void;
 }
+
+/** The encoding the server sends, minus gzip: the test's gunzip below only decodes the text. */
+function encoded(ack: Ack<SubscribeResult>): Ack<SubscribeResponse> {
+  if (!ack.ok) return ack;
+  const { candles, analysis, prediction, ...rest } = ack.data;
+  const body = new TextEncoder().encode(
+    encodeSnapshotBody({ candles: candles.slice(0, -1), analysis, prediction }),
+  );
+  return { ok: true, data: { ...rest, encoding: SNAPSHOT_ENCODING, body, forming: candles.at(-1) ?? null } };
+}
+const textOnly = async (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+/** Decoding above settles in microtasks only; a macrotask later it is all applied. */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Just enough of a socket.io client socket for the binding, driven by the test. */
 class FakeSocket {
@@ -46,7 +61,15 @@ class FakeSocket {
     this.listeners.get(event)?.delete(listener);
   }
   emit(event: string, payload: SubscribeRequest, ack: (response: unknown) => void) {
-    this.emitted.push({ event, payload, answer: ack, timeOut: () => undefined });
+    this.emitted.push({
+      event,
+      payload,
+      answer: async (response) => {
+        ack(encoded(response));
+        await settled();
+      },
+      timeOut: () => undefined,
+    });
   }
   timeout() {
     return {
@@ -58,7 +81,10 @@ class FakeSocket {
         this.emitted.push({
           event,
           payload,
-          answer: (response) => ack(null, response),
+          answer: async (response) => {
+            ack(null, encoded(response));
+            await settled();
+          },
           timeOut: () => ack(new Error('timeout')),
         });
       },
@@ -98,7 +124,7 @@ function add(map: Map<string, Set<Listener>>, event: string, listener: Listener)
 async function bound(): Promise<{ store: AppStore; socket: FakeSocket }> {
   const store = await readyStore();
   const socket = new FakeSocket();
-  bindSocket(store, socket as unknown as AppSocket);
+  bindSocket(store, socket as unknown as AppSocket, { gunzip: textOnly });
   return { store, socket };
 }
 
@@ -117,7 +143,7 @@ describe('socket binding', () => {
     expect(socket.lastSubscribe().payload).toEqual({ symbol: 'BTC/USDT', timeframe: '1m' });
 
     socket.fire('candle', tick('BTC/USDT', T0 + 2 * MINUTE, 200));
-    socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 2))));
+    await socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 2))));
 
     expect(store.getState().loading).toBe(false);
     expect(closes(store)).toEqual([
@@ -131,7 +157,7 @@ describe('socket binding', () => {
     let release: (symbols: SymbolsResponse) => void = () => undefined;
     const store = createAppStore({ fetchSymbols: () => new Promise((resolve) => (release = resolve)) });
     const socket = new FakeSocket();
-    bindSocket(store, socket as unknown as AppSocket);
+    bindSocket(store, socket as unknown as AppSocket, { gunzip: textOnly });
     const loaded = store.getState().loadSymbols();
     socket.open();
     expect(socket.emitted).toEqual([]);
@@ -153,11 +179,11 @@ describe('socket binding', () => {
       'subscribe ETH/USDT 1m',
     ]);
 
-    btcRequest.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 5))));
+    await btcRequest.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 5))));
     socket.fire('candle', tick('BTC/USDT', T0 + 5 * MINUTE, 999));
     expect(store.getState()).toMatchObject({ loading: true, candles: [] });
 
-    socket.lastSubscribe().answer(ok(subscribeResult('ETH/USDT', '1m', minuteCandles(T0, 2, 3000))));
+    await socket.lastSubscribe().answer(ok(subscribeResult('ETH/USDT', '1m', minuteCandles(T0, 2, 3000))));
     socket.fire('candle', tick('BTC/USDT', T0 + 6 * MINUTE, 999));
     expect(closes(store)).toEqual([
       [0, 3000],
@@ -174,10 +200,10 @@ describe('socket binding', () => {
     const second = socket.lastSubscribe();
     expect(second).not.toBe(first);
 
-    first.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 2))));
+    await first.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 2))));
     expect(store.getState().loading).toBe(true);
 
-    second.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0 + MINUTE, 2, 500))));
+    await second.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0 + MINUTE, 2, 500))));
     expect(closes(store)).toEqual([
       [1, 500],
       [2, 501],
@@ -187,7 +213,7 @@ describe('socket binding', () => {
   it('resubscribes after a reconnect from the last candle and fills the gap in order', async () => {
     const { store, socket } = await bound();
     socket.open();
-    socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3))));
+    await socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3))));
     const version = store.getState().snapshotVersion;
 
     socket.drop();
@@ -206,7 +232,7 @@ describe('socket binding', () => {
       candle(T0 + 4 * MINUTE, 140),
       candle(T0 + 5 * MINUTE, 150),
     ];
-    socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', delta, 'delta')));
+    await socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', delta, 'delta')));
 
     expect(closes(store)).toEqual([
       [0, 100],
@@ -223,10 +249,10 @@ describe('socket binding', () => {
   it('replaces everything when the server answers a resubscription with a snapshot', async () => {
     const { store, socket } = await bound();
     socket.open();
-    socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3))));
+    await socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3))));
     socket.drop();
     socket.open();
-    socket
+    await socket
       .lastSubscribe()
       .answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0 + 100 * MINUTE, 2, 7))));
     expect(closes(store)).toEqual([
@@ -238,14 +264,14 @@ describe('socket binding', () => {
   it('shows a refused subscription and subscribes again on retry', async () => {
     const { store, socket } = await bound();
     socket.open();
-    socket
+    await socket
       .lastSubscribe()
       .answer({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Binance is unreachable' } });
     expect(store.getState().subscribeError).toBe('Binance is unreachable');
 
     store.getState().retrySubscribe();
     expect(socket.events()).toEqual(['subscribe BTC/USDT 1m', 'subscribe BTC/USDT 1m']);
-    socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 1))));
+    await socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 1))));
     expect(store.getState()).toMatchObject({ subscribeError: null, loading: false });
   });
 
@@ -302,7 +328,7 @@ describe('socket binding', () => {
     socket.open();
     socket.fire('candle', candleEvent('BTC/USDT', '1m', candle(T0 + 2 * MINUTE, 200)));
     const candles = minuteCandles(T0, 2);
-    socket
+    await socket
       .lastSubscribe()
       .answer(
         ok(subscribeResult('BTC/USDT', '1m', candles, 'snapshot', analysis('BTC/USDT', '1m', candles))),
@@ -323,7 +349,7 @@ describe('socket binding', () => {
     const { store, socket } = await bound();
     socket.open();
     const candles = minuteCandles(T0, 2);
-    socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', candles)));
+    await socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', candles)));
 
     const { series: _series, ...event } = analysis('BTC/USDT', '1m', candles, {
       computedAt: T0 + 9 * MINUTE,

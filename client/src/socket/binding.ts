@@ -13,6 +13,8 @@ import { pointFromValues, type IndicatorPoint } from '../market/indicator-points
 import { isSameStream, type StreamRef } from '../store/app-state.ts';
 import type { AppStore } from '../store/index.ts';
 import { selectWantedStreamKey } from '../store/selectors.ts';
+import { decodeSubscribeResponse, type Gunzip } from '../../../shared/snapshot.ts';
+import { gunzip } from './gunzip.ts';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -36,7 +38,12 @@ export function connectSocket(store: AppStore): AppSocket {
  * Keeps the server subscribed to the selected stream and writes what arrives into the store, outside
  * React. Returns a function that detaches every listener.
  */
-export function bindSocket(store: AppStore, socket: AppSocket): () => void {
+export function bindSocket(
+  store: AppStore,
+  socket: AppSocket,
+  options: { gunzip?: Gunzip } = {},
+): () => void {
+  const unzip = options.gunzip ?? gunzip;
   const actions = () => store.getState();
   let hasConnected = false;
   /** The stream this connection is subscribed or subscribing to on the server. */
@@ -85,8 +92,21 @@ export function bindSocket(store: AppStore, socket: AppSocket): () => void {
         actions().failSubscribe(stream, ack.error.message);
         return;
       }
-      actions().applySubscribeResult(ack.data);
-      applyTicks(stream, ticks);
+      // Ticks keep arriving while the snapshot is decompressed; they wait in `pending` until it is in.
+      pending = { id, stream, ticks };
+      decodeSubscribeResponse(ack.data, unzip).then(
+        (result) => {
+          if (id !== lastRequestId) return;
+          pending = null;
+          actions().applySubscribeResult(result);
+          applyTicks(stream, ticks);
+        },
+        () => {
+          if (id !== lastRequestId) return;
+          pending = null;
+          actions().failSubscribe(stream, 'The snapshot from the server could not be read.');
+        },
+      );
     });
   }
 

@@ -15,14 +15,24 @@ const NEW = '00000000-0000-4000-8000-0000000000c0';
  * A real Socket.IO server speaking the chat protocol as the app's does: the asking socket gets the
  * ack, and every socket of the user (here: every socket) the `chat:message` push.
  */
-async function startChatServer() {
+async function startChatServer(options: { dropFirstQuestion?: boolean } = {}) {
   const httpServer = createServer();
   const server = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer);
   let connections = 0;
   let nextId = 201;
+  // Every chat:send the server received, answered or not.
+  const received: Array<{ text: string; clientId?: string }> = [];
   server.on('connection', (socket) => {
     connections++;
+    socket.prependAny((event, request) => {
+      if (event === 'chat:send') received.push(request as { text: string; clientId?: string });
+    });
     socket.on('chat:send', (request, ack) => {
+      if (options.dropFirstQuestion && received.length === 1) {
+        // Gone before answering, as a server restarting: the transport closes, the client reconnects.
+        socket.conn.close();
+        return;
+      }
       const id = nextId;
       nextId += 2;
       const conversationId = request.conversationId ?? NEW;
@@ -41,11 +51,13 @@ async function startChatServer() {
     });
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
     server,
     url,
     connections: () => connections,
+    received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -133,4 +145,19 @@ describe('the chat binding over a real Socket.IO connection', () => {
     expect(store.getState().chatError?.code).toBe('UNREACHABLE');
     expect(store.getState().pendingQuestion).toBeNull();
   });
+
+  it('sends a question again, same clientId, after the connection dropped before its answer', async () => {
+    const server = await startChatServer({ dropFirstQuestion: true });
+    cleanups.push(server.close);
+    const { store } = await tab(server.url);
+    await signIn(store);
+
+    // The first attempt reaches a server that goes away before answering; the socket reconnects.
+    await expect(store.getState().sendChat('price of BTC?')).resolves.toBe(true);
+    expect(server.received).toHaveLength(2);
+    expect(server.received[1]).toEqual(server.received[0]);
+    expect(server.received[0]!.clientId).toEqual(expect.any(String));
+    expect(store.getState().threads[NEW]?.messages.map((m) => m.id)).toEqual(['201', '202']);
+    expect(store.getState().chatError).toBeNull();
+  }, 30_000);
 });

@@ -25,13 +25,20 @@ export function bindChat(store: AppStore, socket: AppSocket): () => void {
         resolve({ ok: false, error: { code: 'UNREACHABLE', message: UNREACHABLE_MESSAGE } });
         return;
       }
-      socket.timeout(SEND_TIMEOUT_MS).emit('chat:send', request, (timeoutError, ack) => {
-        if (timeoutError)
-          resolve({
-            ok: false,
-            error: { code: 'UNREACHABLE', message: 'The server did not answer in time. Try again.' },
-          });
-        else resolve(ack);
+      socket.timeout(SEND_TIMEOUT_MS).emit('chat:send', request, (failure, ack) => {
+        if (!failure) return resolve(ack);
+        // The question may have reached the server either way: the slice sends it again, same clientId.
+        const dropped = socket.disconnected;
+        resolve({
+          ok: false,
+          error: {
+            code: 'UNREACHABLE',
+            message: dropped
+              ? 'The connection dropped before the answer arrived. Try again.'
+              : 'The server did not answer in time. Try again.',
+            maybeDelivered: true,
+          },
+        });
       });
     });
   actions().setChatSender(send);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatSendResult } from '../../../shared/chat.ts';
 import { RequestError } from '../api/request.ts';
 import {
@@ -12,6 +12,7 @@ import {
   T0,
 } from '../chat/test-support.ts';
 import { SESSION_ENDED_MESSAGE } from './auth-slice.ts';
+import { RESEND_DELAYS_MS } from '../chat/send-retry.ts';
 import type { ChatSender } from './chat-slice.ts';
 
 const A = CONVERSATION_A;
@@ -250,5 +251,120 @@ describe('deleting', () => {
 
     await expect(store.getState().deleteConversation(B)).resolves.toBe(true);
     expect(store.getState().conversations.map((c) => c.id)).toEqual([A]);
+  });
+});
+
+describe('resending a question whose answer did not come back', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const unavailable = {
+    ok: false as const,
+    error: {
+      code: 'TEMPORARILY_UNAVAILABLE' as const,
+      message: 'The database is unavailable for a moment',
+      retryAfterMs: 5_000,
+    },
+  };
+
+  it('sends the first question of a new chat again, same clientId, while the server says it is momentary', async () => {
+    const { store } = await signedIn();
+    await store.getState().loadConversations();
+    await settle();
+    store.getState().openConversation(null);
+    const { sender, calls } = controlledSender();
+    store.getState().setChatSender(sender);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+
+    const sent = store.getState().sendChat('What is BTC at?');
+    calls[0]!.answer(unavailable);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().chatError).toEqual({
+      code: 'TEMPORARILY_UNAVAILABLE',
+      message: 'The chat is unavailable for a moment; your question was not lost — retrying…',
+      resending: true,
+    });
+    expect(store.getState().pendingQuestion).toMatchObject({ text: 'What is BTC at?' });
+    // Not before the server's Retry-After.
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({ ...calls[0], answer: expect.any(Function) });
+    expect(calls[1]).not.toHaveProperty('conversationId');
+    expect(calls[1]!.clientId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+
+    calls[1]!.answer({ ok: true, data: sendResult(NEW, 'What is BTC at?') });
+    await expect(sent).resolves.toBe(true);
+    expect(store.getState()).toMatchObject({
+      chatError: null,
+      pendingQuestion: null,
+      activeConversationId: NEW,
+    });
+    expect(ids(store, NEW)).toEqual(['201', '202']);
+  });
+
+  it('sends again after the connection dropped on the way back, and stops once a push answers it', async () => {
+    const { store } = await signedIn();
+    await store.getState().loadConversations();
+    await settle();
+    const { sender, calls } = controlledSender();
+    store.getState().setChatSender(sender);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+
+    const sent = store.getState().sendChat('and on 1h?');
+    calls[0]!.answer({
+      ok: false,
+      error: { code: 'UNREACHABLE', message: 'The connection dropped.', maybeDelivered: true },
+    });
+    await vi.advanceTimersByTimeAsync(RESEND_DELAYS_MS[0]);
+    expect(calls.map((c) => [c.conversationId, c.clientId])).toEqual([
+      [A, calls[0]!.clientId],
+      [A, calls[0]!.clientId],
+    ]);
+    // The server, back, finished the first attempt and pushes it to every tab.
+    const result = sendResult(A, 'and on 1h?', [71, 72]);
+    store.getState().receiveChatMessages({
+      conversation: result.conversation,
+      messages: [result.question, result.message],
+    });
+    calls[1]!.answer({ ok: false, error: { code: 'UNREACHABLE', message: 'Not connected.' } });
+    await expect(sent).resolves.toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(2);
+    expect(store.getState()).toMatchObject({ chatError: null, pendingQuestion: null });
+    expect(ids(store, A)?.slice(-2)).toEqual(['71', '72']);
+  });
+
+  it('gives up after about a minute and says why, freeing the box', async () => {
+    const { store } = await signedIn();
+    const { sender, calls } = controlledSender();
+    store.getState().setChatSender(sender);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+
+    const sent = store.getState().sendChat('price of ETH?');
+    for (let i = 0; i <= RESEND_DELAYS_MS.length; i++) {
+      await vi.waitFor(() => expect(calls).toHaveLength(i + 1));
+      calls[i]!.answer(unavailable);
+      await vi.advanceTimersByTimeAsync(15_000);
+    }
+    await expect(sent).resolves.toBe(false);
+    expect(new Set(calls.map((c) => c.clientId)).size).toBe(1);
+    expect(store.getState().chatError).toEqual(unavailable.error);
+    expect(store.getState().pendingQuestion).toBeNull();
+  });
+
+  it('does not send again what never left: no connection at all fails at once', async () => {
+    const { store } = await signedIn();
+    const { sender, calls } = controlledSender();
+    store.getState().setChatSender(sender);
+    const sent = store.getState().sendChat('price of ETH?');
+    calls[0]!.answer({ ok: false, error: { code: 'UNREACHABLE', message: 'Not connected.' } });
+    await expect(sent).resolves.toBe(false);
+    expect(calls).toHaveLength(1);
+    expect(store.getState().chatError?.code).toBe('UNREACHABLE');
   });
 });

@@ -10,6 +10,7 @@ import { MAX_CHAT_TEXT } from '../../../shared/limits.ts';
 import type { ChatApi } from '../api/chat.ts';
 import { describeFailure, type ClientErrorCode } from '../api/request.ts';
 import { mergeMessages, sortConversations, upsertConversation } from '../chat/messages.ts';
+import { newClientId, resendDelay, resendingNotice } from '../chat/send-retry.ts';
 import type { AppState } from './app-state.ts';
 
 /** Messages per page of history; the newest page is fetched when a conversation opens. */
@@ -18,6 +19,12 @@ export const MESSAGE_PAGE_SIZE = 30;
 export interface ChatError {
   code: ClientErrorCode;
   message: string;
+  /** From the server, with TEMPORARILY_UNAVAILABLE or RATE_LIMITED: how long to wait before asking again. */
+  retryAfterMs?: number;
+  /** The question may have reached the server: it timed out, or the connection dropped before its answer. */
+  maybeDelivered?: boolean;
+  /** The question is being sent again by itself; the notice says so until it is answered or given up. */
+  resending?: boolean;
 }
 
 /** How the socket binding hands a question to the server; failures resolve too, never reject. */
@@ -39,6 +46,8 @@ export interface PendingQuestion {
   /** Null when the question starts a new conversation. */
   conversationId: string | null;
   text: string;
+  /** Sent with every attempt of this question, so the server stores it once however often it arrives. */
+  clientId: string;
 }
 
 export interface ChatSlice {
@@ -72,6 +81,12 @@ export interface ChatSlice {
   removeConversation: (conversationId: string) => void;
   dismissChatError: () => void;
 }
+
+/** What a question gets while no socket is bound: it never left. */
+const notConnected: ChatSender = async () => ({
+  ok: false,
+  error: { code: 'UNREACHABLE', message: 'Not connected to the server yet.' },
+});
 
 const initialChat = {
   conversations: [],
@@ -277,14 +292,32 @@ export function createChatSlice(api: ChatApi): StateCreator<AppState, [], [], Ch
         const conversationId = state.activeConversationId;
         const requestId = ++lastRequestId;
         const started = epoch;
-        set({ pendingQuestion: { requestId, conversationId, text }, lastQuestion: text, chatError: null });
+        const clientId = newClientId();
+        const request = conversationId === null ? { text, clientId } : { conversationId, text, clientId };
+        set({
+          pendingQuestion: { requestId, conversationId, text, clientId },
+          lastQuestion: text,
+          chatError: null,
+        });
+        /** Still ours to answer: not answered by a push meanwhile, nor dropped by a change of user. */
+        const stillPending = () => started === epoch && get().pendingQuestion?.requestId === requestId;
 
-        const outcome = await sender(conversationId === null ? { text } : { conversationId, text });
+        let outcome = await (sender ?? notConnected)(request);
+        for (let attempt = 1; !outcome.ok && stillPending(); attempt++) {
+          const delay = resendDelay(outcome.error, attempt);
+          if (delay === undefined) break;
+          set({ chatError: resendingNotice(outcome.error) });
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          if (!stillPending()) break;
+          outcome = await (sender ?? notConnected)(request);
+        }
         if (started !== epoch) return false;
-        const pending = get().pendingQuestion;
-        const stillPending = pending?.requestId === requestId;
+        const pending = stillPending();
+        if (get().chatError?.resending) set({ chatError: null });
         if (!outcome.ok) {
-          if (stillPending) set({ pendingQuestion: null });
+          // A push carried the answer while the question was being resent: it was answered after all.
+          if (!pending) return true;
+          set({ pendingQuestion: null });
           report(outcome.error);
           return false;
         }
@@ -293,7 +326,7 @@ export function createChatSlice(api: ChatApi): StateCreator<AppState, [], [], Ch
           { conversation: result.conversation, messages: [result.question, result.message] },
           conversationId === null,
         );
-        if (stillPending) {
+        if (pending) {
           set({
             pendingQuestion: null,
             ...(conversationId === null && get().activeConversationId === null

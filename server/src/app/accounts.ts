@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { RequestHandler, Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { ServerOptions } from 'socket.io';
-import type { CacheStore } from '../cache/port.ts';
 import type { Database } from '../db/schema.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { TypedServer } from '../realtime/socket-server.ts';
 import { AccountService } from '../auth/account-service.ts';
@@ -17,10 +17,11 @@ import {
   type AuthRateLimits,
   type LimiterFactory,
 } from '../auth/rate-limits.ts';
-import { SessionRevocations } from '../auth/revocations.ts';
 import { securityHeaders } from '../http/security-headers.ts';
 import { authenticateSockets, endSocketSessions, type SocketAuthDeps } from '../realtime/socket-auth.ts';
+import { SessionStore } from '../auth/session-store.ts';
 import { SessionTokens } from '../auth/session-tokens.ts';
+import { Sessions } from '../auth/sessions.ts';
 
 export interface AccountsOptions {
   /**
@@ -30,6 +31,8 @@ export interface AccountsOptions {
   sessionSecret?: string;
   /** Lifetime of a session token, renewed while active (default 15 minutes). */
   sessionTtlMs?: number;
+  /** How long a sign-in may last however active, renewals included (default 12 hours). */
+  sessionMaxMs?: number;
   /** Secure cookie and HSTS: the site is served over HTTPS. */
   cookieSecure?: boolean;
   /** Other origins allowed to call with the user's cookie (this one always is). */
@@ -38,6 +41,7 @@ export interface AccountsOptions {
 }
 
 export const DEFAULT_SESSION_TTL_MS = 15 * 60_000;
+export const DEFAULT_SESSION_MAX_MS = 12 * 3_600_000;
 
 /** Socket.IO's CORS and handshake check, from the same policy as HTTP. */
 export function socketOriginOptions(origins: OriginPolicy): Partial<ServerOptions> {
@@ -57,8 +61,9 @@ export function socketOriginOptions(origins: OriginPolicy): Partial<ServerOption
  */
 export function createAccounts(deps: {
   db: Kysely<Database>;
-  cache: CacheStore;
   io: TypedServer;
+  /** What session lifetimes are measured by. */
+  clock: Clock;
   origins: OriginPolicy;
   limiters?: LimiterFactory;
   logger: Logger;
@@ -74,10 +79,16 @@ export function createAccounts(deps: {
 } {
   const options = deps.options ?? {};
   const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
-  const tokens = new SessionTokens(options.sessionSecret ?? randomBytes(48).toString('base64url'), ttlMs);
-  const revocations = new SessionRevocations(deps.cache, ttlMs, deps.logger);
+  const secret = options.sessionSecret ?? randomBytes(48).toString('base64url');
+  const sessions = new Sessions(
+    new SessionStore(deps.db),
+    new SessionTokens(secret, ttlMs, deps.clock),
+    options.sessionMaxMs ?? DEFAULT_SESSION_MAX_MS,
+    deps.clock,
+    deps.logger,
+  );
   const cookie = { secure: options.cookieSecure ?? false };
-  const sockets: SocketAuthDeps = { tokens, revocations };
+  const sockets: SocketAuthDeps = { sessions, clock: deps.clock };
   authenticateSockets(deps.io, sockets);
   return {
     guards: [securityHeaders({ https: cookie.secure }), deps.origins.cors(), deps.origins.guard()],
@@ -88,12 +99,11 @@ export function createAccounts(deps: {
         deps.limiters ?? memoryLimiters,
         options.rateLimits ?? DEFAULT_AUTH_RATE_LIMITS,
       ),
-      tokens,
-      revocations,
+      sessions,
       cookie,
       onSignOut: (session) => endSocketSessions(deps.io, session),
     }),
-    session: readSession({ tokens, revocations, cookie }),
+    session: readSession({ sessions, cookie }),
     sockets,
   };
 }

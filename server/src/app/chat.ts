@@ -2,6 +2,8 @@ import type { RequestHandler, Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { SocketAuthDeps } from '../realtime/socket-auth.ts';
 import type { Database } from '../db/schema.ts';
+import type { LimiterFactory } from '../auth/rate-limits.ts';
+import type { InFlightWork } from '../kernel/in-flight-work.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { TypedServer } from '../realtime/socket-server.ts';
 import { chatRoutes } from '../http/routes/chat.ts';
@@ -18,7 +20,12 @@ export function createChat(deps: {
   sockets: SocketAuthDeps;
   /** Reads the session of an HTTP request. */
   session: RequestHandler;
+  /** Rate limiters (Redis-backed when configured), for the per-user question allowance. */
+  limiters: LimiterFactory;
+  questionsPerMinute?: number;
   logger: Logger;
+  /** Questions being answered, which a shutdown lets finish. */
+  inFlight: InFlightWork;
 }): { service: ChatService; routes: Router } {
   const service = new ChatService({
     db: deps.db,
@@ -26,6 +33,12 @@ export function createChat(deps: {
     notify: socketChatNotifier(deps.io),
     logger: deps.logger,
   });
-  attachChatSocket(deps.io, service, { auth: deps.sockets, logger: deps.logger });
+  attachChatSocket(deps.io, service, {
+    auth: deps.sockets,
+    limiters: deps.limiters,
+    logger: deps.logger,
+    inFlight: deps.inFlight,
+    questionsPerMinute: deps.questionsPerMinute,
+  });
   return { service, routes: chatRoutes(service, deps.session) };
 }

@@ -3,20 +3,31 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { OriginPolicy } from '../auth/origin-policy.ts';
-import type { LimiterFactory } from '../auth/rate-limits.ts';
+import { memoryLimiters, type LimiterFactory } from '../auth/rate-limits.ts';
 import type { CacheStore } from '../cache/port.ts';
 import { createChatEngine } from '../chat/engine/chat-engine.ts';
 import type { Phraser } from '../chat/engine/phraser.ts';
+import { FeedFreshness } from '../chat/feed-freshness.ts';
 import { marketChatTools } from '../chat/market-chat-tools.ts';
 import type { ComputePool } from '../compute/compute-pool.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { createHttpApp } from '../http/create-http-app.ts';
+import { trustProxy } from '../kernel/client-address.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { Logger } from '../kernel/logger.ts';
+import { InFlightWork } from '../kernel/in-flight-work.ts';
 import { createMetrics, type Metrics } from '../kernel/metrics.ts';
 import { MarketService } from '../market/market-service.ts';
 import type { MarketSource } from '../market/port.ts';
-import { attachSocketHandlers, socketPublisher, type TypedServer } from '../realtime/socket-server.ts';
+import { limitSocketEvents, type EventLimits } from '../realtime/event-limits.ts';
+import { SubscribeResponses } from '../realtime/subscribe-responses.ts';
+import {
+  attachSocketHandlers,
+  flushSocketWrites,
+  refuseSocketsWhileDraining,
+  socketPublisher,
+  type TypedServer,
+} from '../realtime/socket-server.ts';
 import type { Streams } from '../streams/port.ts';
 import type { StreamHub } from '../streams/stream-hub.ts';
 import type { AnalysisService } from '../analysis/analysis-service.ts';
@@ -25,6 +36,7 @@ import type { PredictionScheduler } from '../predict/prediction-scheduler.ts';
 import { createAccounts, socketOriginOptions, type AccountsOptions } from './accounts.ts';
 import { createChat } from './chat.ts';
 import { computeFunctions, createTaskPool } from './compute.ts';
+import { DEFAULT_DRAIN_MS, FLUSH_MS, drainableRequests } from './draining.ts';
 import { createMarketDomains } from './market-domains.ts';
 import { readinessOf } from './readiness.ts';
 
@@ -41,8 +53,8 @@ export interface AppParts {
   socketAdapter?: Parameters<TypedServer['adapter']>[0];
   /** Worker threads for analyses and forecast fits; created here when absent. */
   computePool?: ComputePool;
-  /** Login/register rate limiters (Redis-backed when REDIS_URL is set); in process memory when absent. */
-  authLimiters?: LimiterFactory;
+  /** Rate limiters for logins and chat questions (Redis-backed when REDIS_URL is set); in memory when absent. */
+  rateLimiters?: LimiterFactory;
   /** Rewords chat answers (an LLM when LLM_BASE_URL is set); the engine's own words otherwise. */
   chatPhraser?: Phraser;
   /** Called last on close, after everything using them has stopped (e.g. the Redis connections). */
@@ -61,6 +73,19 @@ export interface AppOptions {
   predictionIntervalMs?: number;
   /** Sessions, cookie, CORS allow-list and login rate limits (server/src/auth). */
   accounts?: AccountsOptions;
+  /** Events per socket and per address (default DEFAULT_EVENT_LIMITS). */
+  eventLimits?: EventLimits;
+  /** Requests to /api per address per minute (default 1200; 0: no limit). */
+  httpRequestsPerMinute?: number;
+  /** TRUST_PROXY: which proxies to believe about a client's address, for HTTP and sockets alike. */
+  trustProxy?: string;
+  /** Chat questions per user per minute (default 20). */
+  questionsPerMinute?: number;
+  /**
+   * How long close() lets running requests and socket events finish before closing anyway (default
+   * 8 s: with the rest of the shutdown, inside the 10 s main.ts allows before it exits regardless).
+   */
+  drainMs?: number;
 }
 
 export interface App {
@@ -103,7 +128,16 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     ...socketOriginOptions(origins),
   });
   if (parts.socketAdapter) io.adapter(parts.socketAdapter);
-  const publisher = socketPublisher(io);
+  // Every request and socket event served, so close() can stop taking new ones and let these finish.
+  const inFlight = new InFlightWork();
+  refuseSocketsWhileDraining(io, inFlight);
+  // The chat reads from it whether a feed is live, to say when its figures are the last received.
+  const feedFreshness = new FeedFreshness(clock);
+  const publisher = feedFreshness.observe(socketPublisher(io));
+  const limiters = parts.rateLimiters ?? memoryLimiters;
+  // Before any handler: every event a socket sends is counted first.
+  const trust = trustProxy(options.trustProxy ?? '');
+  limitSocketEvents(io, options.eventLimits, trust);
   const computePool = parts.computePool ?? createTaskPool();
   const domains = createMarketDomains({
     market,
@@ -120,17 +154,19 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   });
   const { hub, streams, analysis, predictions } = domains;
   domains.start();
-  attachSocketHandlers(io, hub, analysis, predictions, {
+  const responses = new SubscribeResponses({ market, analysis, predictions, clock, logger });
+  attachSocketHandlers(io, hub, responses, {
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
     logger,
+    inFlight,
   });
 
   const accounts = createAccounts({
     db: database.db,
-    cache: parts.cache,
     io,
+    clock,
     origins,
-    limiters: parts.authLimiters,
+    limiters,
     logger,
     options: options.accounts,
   });
@@ -140,6 +176,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     analysis,
     clock,
     prediction: async (symbol, timeframe) => (await predictions.get(symbol, timeframe)).prediction,
+    feeds: feedFreshness,
   });
   const chat = createChat({
     db: database.db,
@@ -151,19 +188,27 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     }),
     sockets: accounts.sockets,
     session: accounts.session,
+    limiters,
+    questionsPerMinute: options.questionsPerMinute,
     logger,
+    inFlight,
   });
 
   const httpServer = createServer(
-    createHttpApp({
-      market: { market, streams, analysis, predictions },
-      readiness: readinessOf({ market, cache: parts.cache, database }),
-      metrics: metrics.registry,
-      staticDir: options.staticDir,
-      logger,
-      guards: accounts.guards,
-      apiRoutes: [accounts.routes, chat.routes],
-    }),
+    drainableRequests(
+      createHttpApp({
+        market: { market, streams, analysis, predictions },
+        readiness: readinessOf({ market, cache: parts.cache, database, feeds: hub }),
+        metrics: metrics.registry,
+        staticDir: options.staticDir,
+        logger,
+        guards: accounts.guards,
+        apiRoutes: [accounts.routes, chat.routes],
+        trustProxy: trust,
+        requestsPerMinute: options.httpRequestsPerMinute,
+      }),
+      inFlight,
+    ),
   );
   // Attached after Express so Socket.IO answers its own path first and hands everything else on.
   io.attach(httpServer);
@@ -184,9 +229,21 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
       });
     },
+    /**
+     * Drains, then closes: stops listening and refuses new sockets, events and requests (retryable
+     * TEMPORARILY_UNAVAILABLE), lets those running finish within `drainMs` so what they stored is also
+     * acknowledged, then closes the sockets, and only then what they used.
+     */
     async close() {
+      httpServer.close();
+      const drained = await inFlight.drain(options.drainMs ?? DEFAULT_DRAIN_MS);
+      if (!drained) logger.warn({ running: inFlight.size }, 'closing with requests still running');
+      await flushSocketWrites(io, FLUSH_MS);
+      const socketsClosed = io.close();
+      // Kept-alive HTTP connections would hold the server open; nothing runs on them any more.
+      httpServer.closeAllConnections();
+      await socketsClosed;
       await domains.stop();
-      await io.close();
       await parts.source.close();
       await computePool.close();
       await parts.cache.close();

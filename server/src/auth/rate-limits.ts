@@ -71,3 +71,26 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<void>
     throw rejection;
   }
 }
+
+/** A per-user allowance of some action (chat questions, alerts), answered RATE_LIMITED with the wait. */
+export class UserQuota {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(factory: LimiterFactory, options: { keyPrefix: string; points: number; duration: number }) {
+    this.limiter = factory(options);
+  }
+
+  async consume(userId: string, what: string): Promise<void> {
+    try {
+      await this.limiter.consume(userId);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterMs = Math.max(1, Math.ceil(rejection.msBeforeNext));
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many ${what}; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
+        retryAfterMs,
+      );
+    }
+  }
+}

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { PublicUser } from '../../../shared/auth.ts';
+import type { Clock } from '../kernel/clock.ts';
 
-/** A verified session: who, which sign-in (`sid`, shared by every renewal of it), and its lifetime. */
-export interface Session {
+/** What a verified token says: who, which sign-in (`sid`, shared by every renewal of it), its lifetime. */
+export interface SessionToken {
   user: PublicUser;
   sid: string;
   issuedAt: number;
@@ -11,9 +11,10 @@ export interface Session {
 }
 
 /**
- * Short-lived HS256 tokens (jose) that carry the session, so no request needs a session lookup. A
- * token past half its life is renewed by whoever sees it next (sliding expiry); logout revokes the
- * `sid`, which every renewal keeps, so no later token of that sign-in is accepted either.
+ * Short-lived HS256 tokens (jose) that carry the session. A token past half its life is renewed by
+ * whoever sees it next (sliding expiry), never past `notAfter`, the sign-in's absolute end. A token
+ * alone proves nothing lasting: ./sessions.ts checks its `sid` against the database on each use, so a
+ * logout or the absolute end holds for every token of that sign-in.
  */
 export class SessionTokens {
   private readonly key: Uint8Array;
@@ -21,15 +22,20 @@ export class SessionTokens {
   constructor(
     secret: string,
     readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: Clock = Date.now,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
 
-  /** A token for a new sign-in, or a renewal of `sid`. */
-  async issue(user: PublicUser, sid: string = randomUUID()): Promise<{ token: string; session: Session }> {
+  /** A token of sign-in `sid` for one TTL, cut short at `notAfter`. */
+  async issue(
+    user: PublicUser,
+    sid: string,
+    notAfter: number,
+  ): Promise<{ token: string; session: SessionToken }> {
     const issuedAt = Math.floor(this.now() / 1000) * 1000;
-    const expiresAt = issuedAt + this.ttlMs;
+    // Whole seconds, as the token's `exp` holds them: rounded down, so it never passes `notAfter`.
+    const expiresAt = Math.min(issuedAt + this.ttlMs, Math.floor(notAfter / 1000) * 1000);
     const token = await new SignJWT({ username: user.username, sid })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
@@ -40,7 +46,7 @@ export class SessionTokens {
   }
 
   /** The session a token carries, or undefined when it is forged, malformed or expired. */
-  async verify(token: string | undefined): Promise<Session | undefined> {
+  async verify(token: string | undefined): Promise<SessionToken | undefined> {
     if (!token) return undefined;
     try {
       const { payload } = await jwtVerify(token, this.key, {
@@ -56,8 +62,8 @@ export class SessionTokens {
     }
   }
 
-  /** Whether a session is past half its life and should be renewed. */
-  isStale(session: Session): boolean {
+  /** Whether a token is past half its life and should be renewed. */
+  isStale(session: SessionToken): boolean {
     return this.now() - session.issuedAt >= (session.expiresAt - session.issuedAt) / 2;
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ChatContext, ChatPayload } from '../../../shared/chat-answer.ts';
 import type { ChatMessage, Conversation, MessagesResponse } from '../../../shared/chat.ts';
 import type { ConversationsTable, Database, MessagesTable } from '../db/schema.ts';
@@ -11,7 +11,10 @@ import type { ConversationsTable, Database, MessagesTable } from '../db/schema.t
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids arrive from URLs: anything but a UUID would be a database error, so it is simply not found. */
-const isUuid = (id: string) => UUID.test(id);
+export const isUuid = (id: string) => UUID.test(id);
+
+/** PostgreSQL's foreign_key_violation: what a write into a conversation deleted meanwhile gets. */
+export const isDeletedMeanwhile = (err: unknown) => (err as { code?: string }).code === '23503';
 
 export interface NewMessage {
   role: ChatMessage['role'];
@@ -66,8 +69,7 @@ export async function listConversations(
 
 /**
  * Appends a message to a conversation of the user and marks it active; undefined when it is not
- * theirs (or no longer exists). The insert selects the conversation by id *and* owner, so not even a
- * bug upstream can write into someone else's conversation.
+ * theirs (or no longer exists).
  */
 export async function appendMessage(
   db: Kysely<Database>,
@@ -77,32 +79,43 @@ export async function appendMessage(
 ): Promise<{ message: ChatMessage; conversation: Conversation } | undefined> {
   if (!isUuid(conversationId)) return undefined;
   try {
-    return await db.transaction().execute(async (trx) => {
-      const conversation = await trx
-        .updateTable('conversations')
-        .set({ updated_at: sql<Date>`now()` })
-        .where('id', '=', conversationId)
-        .where('user_id', '=', userId)
-        .returningAll()
-        .executeTakeFirst();
-      if (!conversation) return undefined;
-      const row = await trx
-        .insertInto('messages')
-        .values({
-          conversation_id: conversation.id,
-          role: message.role,
-          text: message.text,
-          payload: message.payload === null ? null : JSON.stringify(message.payload),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { message: toMessage(row), conversation: toConversation(conversation) };
-    });
+    return await db.transaction().execute((trx) => appendWithin(trx, userId, conversationId, message));
   } catch (err) {
     // Deleted by another tab between the two statements: as gone as if it never existed.
-    if ((err as { code?: string }).code === '23503') return undefined;
+    if (isDeletedMeanwhile(err)) return undefined;
     throw err;
   }
+}
+
+/**
+ * appendMessage inside a transaction the caller holds. The insert selects the conversation by id
+ * *and* owner, so not even a bug upstream can write into someone else's conversation.
+ */
+export async function appendWithin(
+  trx: Transaction<Database>,
+  userId: string,
+  conversationId: string,
+  message: NewMessage,
+): Promise<{ message: ChatMessage; conversation: Conversation } | undefined> {
+  const conversation = await trx
+    .updateTable('conversations')
+    .set({ updated_at: sql<Date>`now()` })
+    .where('id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!conversation) return undefined;
+  const row = await trx
+    .insertInto('messages')
+    .values({
+      conversation_id: conversation.id,
+      role: message.role,
+      text: message.text,
+      payload: message.payload === null ? null : JSON.stringify(message.payload),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { message: toMessage(row), conversation: toConversation(conversation) };
 }
 
 /**
@@ -129,14 +142,18 @@ export async function listMessages(
   return more ? { messages, nextBefore: messages[0]!.id } : { messages };
 }
 
-/** What the conversation's last answer left as context for a follow-up question. */
+/**
+ * What the conversation's last answer left as context for a follow-up question; with `before`, the
+ * last answer before that message (a question stored earlier and answered only now).
+ */
 export async function lastContext(
   db: Kysely<Database>,
   userId: string,
   conversationId: string,
+  before?: string,
 ): Promise<ChatContext | undefined> {
   if (!isUuid(conversationId)) return undefined;
-  const row = await db
+  let query = db
     .selectFrom('messages')
     .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
     .select('messages.payload')
@@ -144,8 +161,9 @@ export async function lastContext(
     .where('conversations.user_id', '=', userId)
     .where('messages.role', '=', 'assistant')
     .orderBy('messages.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+  if (before !== undefined) query = query.where('messages.id', '<', before as never);
+  const row = await query.executeTakeFirst();
   return (row?.payload as ChatPayload | null | undefined)?.context;
 }
 
@@ -164,7 +182,7 @@ export async function deleteConversation(
   return Number(result.numDeletedRows) === 1;
 }
 
-function toConversation(row: Selectable<ConversationsTable>): Conversation {
+export function toConversation(row: Selectable<ConversationsTable>): Conversation {
   return {
     id: row.id,
     title: row.title,
@@ -173,7 +191,7 @@ function toConversation(row: Selectable<ConversationsTable>): Conversation {
   };
 }
 
-function toMessage(row: Selectable<MessagesTable>): ChatMessage {
+export function toMessage(row: Selectable<MessagesTable>): ChatMessage {
   return {
     id: String(row.id),
     conversationId: row.conversation_id,

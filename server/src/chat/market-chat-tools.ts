@@ -5,6 +5,7 @@ import type { Clock } from '../kernel/clock.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { Streams } from '../streams/port.ts';
 import type { ChatTools } from './engine/chat-tools.ts';
+import type { FeedFreshness } from './feed-freshness.ts';
 
 /** The latest forecast of a stream, or null while there is none (or no forecaster at all). */
 export type PredictionLookup = (symbol: string, timeframe: Timeframe) => Promise<Prediction | null>;
@@ -18,12 +19,14 @@ export const noPredictions: PredictionLookup = async () => null;
  */
 export function marketChatTools(deps: {
   market: MarketService;
-  streams: Pick<Streams, 'recent'>;
+  streams: Pick<Streams, 'recent' | 'watched'>;
   analysis: AnalysisService;
   clock: Clock;
   prediction?: PredictionLookup;
+  /** Whether watched feeds are live; without it only candle times tell an answer's data is stale. */
+  feeds?: FeedFreshness;
 }): ChatTools {
-  const { market, streams, analysis, clock } = deps;
+  const { market, streams, analysis, clock, feeds } = deps;
   const prediction = deps.prediction ?? noPredictions;
   return {
     symbols: () => market.symbols(),
@@ -31,5 +34,6 @@ export function marketChatTools(deps: {
     analysis: async (symbol, timeframe) => (await analysis.get(symbol, timeframe)).analysis,
     prediction: (symbol, timeframe) => prediction(symbol, timeframe),
     now: () => clock(),
+    feedStaleSince: (symbol) => feeds?.staleSince(symbol, streams.watched()),
   };
 }

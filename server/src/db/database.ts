@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../kernel/logger.ts';
+import { DatabaseUnavailableError, reportingUnavailable } from './database-unavailable.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { Database } from './schema.ts';
@@ -26,13 +27,17 @@ export interface DatabaseOptions {
 
 /** Opens the database and migrates it to the latest schema; a failed migration stops the start. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.url ? openPostgres(options.url, options.logger) : await openPGlite(options.dataDir);
+  const handle = options.url
+    ? openPostgres(options.url, options.logger)
+    : await openPGlite(options.dataDir, options.logger);
   const { error, results } = await migrateToLatest(handle.db as Kysely<unknown>);
   for (const r of results ?? [])
     options.logger.info({ migration: r.migrationName, status: r.status }, 'migration');
   if (error) {
     await handle.close();
-    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    // The operator needs the cause (refused, wrong password…), not the words meant for users.
+    const cause = error instanceof DatabaseUnavailableError ? error.cause : error;
+    throw new Error(`database migration failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
   return handle;
 }
@@ -48,10 +53,14 @@ function openPostgres(url: string, logger: Logger): DatabaseHandle {
   pool.on('connect', (client) =>
     client.on('error', (err) => logger.debug({ err: err.message }, 'postgres connection lost mid-query')),
   );
-  return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'pg', redact(url));
+  return wrap(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool: reportingUnavailable(pool, logger) }) }),
+    'pg',
+    redact(url),
+  );
 }
 
-async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
+async function openPGlite(dataDir: string, logger: Logger): Promise<DatabaseHandle> {
   const dir = resolve(join(dataDir, 'pglite'));
   await mkdir(dir, { recursive: true });
   const pglite = await PGlite.create(dir, {
@@ -60,7 +69,9 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
   });
   return wrap(
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) }),
+    new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: reportingUnavailable(new PGlitePool(pglite), logger) }),
+    }),
     'pglite',
     dir,
   );

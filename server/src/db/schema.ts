@@ -10,6 +10,8 @@ export interface Database {
   users: UsersTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  sessions: SessionsTable;
+  chat_sends: ChatSendsTable;
 }
 
 /** Written as a Date, read back as a Date (pg and PGlite alike). */
@@ -65,5 +67,25 @@ export interface MessagesTable {
   text: string;
   /** JSON written as a string, read back parsed (pg and PGlite alike). */
   payload: ColumnType<unknown, string | null, never>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** One sign-in: every token carrying its `sid` is accepted only while it is unrevoked and unexpired. */
+export interface SessionsTable {
+  sid: ColumnType<string, string, never>;
+  user_id: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, never>;
+  revoked_at: ColumnType<Date | null, never, Date>;
+}
+
+/** A question as its client sent it, by the client's id for it: what makes a retry find it (migration). */
+export interface ChatSendsTable {
+  user_id: ColumnType<string, string, never>;
+  client_id: ColumnType<string, string, never>;
+  conversation_id: ColumnType<string, string, never>;
+  /** bigint message ids: pg returns them as strings, PGlite as numbers; read through String(). */
+  question_id: ColumnType<string | number, string | number, never>;
+  answer_id: ColumnType<string | number | null, never, string | number>;
   created_at: ColumnType<Date, Date | undefined, never>;
 }

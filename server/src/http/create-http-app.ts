@@ -6,6 +6,8 @@ import type { ApiError } from '../../../shared/errors.ts';
 import { AppError, httpStatusOf, toApiError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Registry } from 'prom-client';
+import type { TrustProxy } from '../kernel/client-address.ts';
+import { limitRequestsPerAddress } from './request-limits.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { marketRoutes } from './routes/market.ts';
 
@@ -20,15 +22,21 @@ export interface HttpDeps {
   guards?: RequestHandler[];
   /** More API routers (accounts, chat), mounted before the /api 404. */
   apiRoutes?: Router[];
+  /** Which proxies to believe about the client's address (req.ip); none by default. */
+  trustProxy?: TrustProxy;
+  /** Requests to /api per client address per minute; 0 for no limit (default 1200). */
+  requestsPerMinute?: number;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(compressAnswers());
   // Before the body is parsed: a request from a foreign origin is refused without reading it.
   for (const guard of deps.guards ?? []) app.use(guard);
+  app.use('/api', limitRequestsPerAddress(deps.requestsPerMinute ?? 1200));
   app.use(express.json({ limit: '16kb' }));
 
   app.use(healthRoutes(deps.readiness));
@@ -62,11 +70,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   }
 
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-    const malformedBody =
-      err instanceof SyntaxError || (err as { type?: string }).type === 'entity.too.large';
-    const error: ApiError = malformedBody
-      ? { code: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON or is too large' }
-      : toApiError(err, deps.logger);
+    const error = clientErrorOf(err) ?? toApiError(err, deps.logger);
+    if (error.retryAfterMs !== undefined)
+      res.set('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
     res.status(httpStatusOf(error.code)).json({ error });
   };
   app.use(onError);
@@ -143,4 +149,22 @@ function staticOptions(staticDir: string) {
       }
     },
   };
+}
+
+/**
+ * What the request got wrong, from the errors Express and body-parser raise before any route runs
+ * (http-errors with a 4xx status): a body that isn't JSON, too large, in a character set or encoding
+ * we don't read, a path that isn't valid percent-encoding. These are the client's, never logged as ours.
+ */
+function clientErrorOf(err: unknown): ApiError | undefined {
+  if (err instanceof SyntaxError)
+    return { code: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON' };
+  const { status, type } = err as { status?: unknown; type?: unknown };
+  if (type === 'entity.too.large')
+    return { code: 'INVALID_PAYLOAD', message: 'The request body is too large' };
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+    return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON in UTF-8, without a content encoding' };
+  if (err instanceof URIError || (status === 400 && err instanceof Error))
+    return { code: 'INVALID_PAYLOAD', message: 'The request is malformed (bad percent-encoding or body)' };
+  return undefined;
 }

@@ -1,53 +1,66 @@
 import type { RequestHandler, Response } from 'express';
 import type { PublicUser } from '../../../shared/auth.ts';
 import { AppError } from '../kernel/errors.ts';
-import type { SessionRevocations } from '../auth/revocations.ts';
 import {
   clearSessionCookie,
   readSessionCookie,
   sessionSetCookie,
   type CookieSettings,
 } from '../auth/session-cookie.ts';
-import type { Session, SessionTokens } from '../auth/session-tokens.ts';
+import { SessionsUnavailableError, type Session, type Sessions } from '../auth/sessions.ts';
 
 export interface SessionDeps {
-  tokens: SessionTokens;
-  revocations: SessionRevocations;
+  sessions: Sessions;
   cookie: CookieSettings;
 }
 
 /**
  * Reads the session cookie of a request into `res.locals.session`, renewing the token when it is
- * past half its life (sliding expiry: an active user stays signed in, an idle one is signed out
- * after one TTL). A bad, expired or revoked cookie is cleared and the request goes on as a visitor's.
+ * past half its life (sliding expiry: an active user stays signed in up to the session's absolute
+ * end, an idle one is signed out after one TTL). A bad, expired or signed-out cookie is cleared and
+ * the request goes on as a visitor's. When the database cannot say, the request fails with a
+ * retryable error and the cookie stays: an outage signs nobody out, and lets nobody back in.
  */
 export function readSession(deps: SessionDeps): RequestHandler {
   return async (req, res, next) => {
     const token = readSessionCookie(req.headers.cookie);
     if (token === undefined) return next();
-    const session = await deps.tokens.verify(token);
-    if (!session || (await deps.revocations.isRevoked(session.sid))) {
+    const resumed = await retryLater(res, deps.sessions.resume(token));
+    if (!resumed) {
       res.append('Set-Cookie', clearSessionCookie(deps.cookie));
       return next();
     }
-    res.locals.session = deps.tokens.isStale(session)
-      ? await startSession(deps, res, session.user, session.sid)
-      : session;
+    if (resumed.renewed) setSessionCookie(deps, res, resumed.renewed, resumed.session);
+    res.locals.session = resumed.session;
     next();
   };
 }
 
-/** Issues a token (a new sign-in, or a renewal of `sid`) and sets it as the cookie. */
-export async function startSession(
-  deps: SessionDeps,
-  res: Response,
-  user: PublicUser,
-  sid?: string,
-): Promise<Session> {
-  const { token, session } = await deps.tokens.issue(user, sid);
-  res.append('Set-Cookie', sessionSetCookie(token, session.expiresAt - session.issuedAt, deps.cookie));
+/** A new sign-in of `user`, set as the cookie. */
+export async function startSession(deps: SessionDeps, res: Response, user: PublicUser): Promise<Session> {
+  const { token, session } = await retryLater(res, deps.sessions.signIn(user));
+  setSessionCookie(deps, res, token, session);
   res.locals.session = session;
   return session;
+}
+
+/** Ends a sign-in; a database outage answers "try again" rather than a logout that did not happen. */
+export async function endSession(deps: SessionDeps, res: Response, session: Session): Promise<void> {
+  await retryLater(res, deps.sessions.signOut(session.sid));
+}
+
+/** Passes a sessions outage on with Retry-After, so clients know when to ask again. */
+async function retryLater<T>(res: Response, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof SessionsUnavailableError) res.set('Retry-After', String(err.retryAfterSeconds));
+    throw err;
+  }
+}
+
+function setSessionCookie(deps: SessionDeps, res: Response, token: string, session: Session): void {
+  res.append('Set-Cookie', sessionSetCookie(token, session.expiresAt - session.issuedAt, deps.cookie));
 }
 
 export function sessionOf(res: Response): Session | undefined {

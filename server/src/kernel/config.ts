@@ -35,6 +35,14 @@ const flag = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1');
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** `loopback`, `10.0.0.0/8, 192.168.1.1`: names proxy-addr knows, or IPv4/IPv6 addresses with a prefix. */
+const isProxyList = (v: string) =>
+  v.split(',').every((part) => {
+    const item = part.trim();
+    return PROXY_NAMES.has(item) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item);
+  });
+
 /** Variables whose values never appear in an error message. */
 const SECRETS = new Set(['SESSION_SECRET', 'LLM_API_KEY']);
 
@@ -100,8 +108,36 @@ const EnvSchema = z.object({
     .min(1, 'must be at least 1')
     .max(1440, 'must be at most 1440 (a day)')
     .default(15),
+  /** How long a sign-in lasts however active it is: renewals never pass it, then the user signs in again. */
+  SESSION_MAX_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours from 1 to 720' })
+    .int('must be a whole number of hours from 1 to 720')
+    .min(1, 'must be at least 1')
+    .max(720, 'must be at most 720 (30 days)')
+    .default(12),
   /** Mark the session cookie Secure (HTTPS only), and send HSTS; on for any deployment behind TLS. */
   COOKIE_SECURE: flag(false),
+  /**
+   * Which proxies in front of the server to believe about the client's address (X-Forwarded-For), as
+   * Express reads it: a hop count (`1`), `loopback`, or addresses and CIDRs. Unset: none, and the
+   * address is the connection's. Per-address limits behind a load balancer need it.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || /^\d+$/.test(v) || isProxyList(v), {
+      message: 'must be a hop count, loopback, linklocal, uniquelocal, or IP addresses / CIDRs, comma-separated',
+    }),
+  /** Requests to /api one address may make per minute; 0 turns the limit off. */
+  HTTP_REQUESTS_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number, 0 for no limit' })
+    .int('must be a whole number, 0 for no limit')
+    .min(0, 'must be 0 or more')
+    .default(1200),
+  /** Socket events one connection may send per 10 s, and all connections of one address. */
+  SOCKET_EVENTS_PER_SOCKET: positiveInt(40),
+  SOCKET_EVENTS_PER_ADDRESS: positiveInt(400),
   /** Other web origins allowed to call the API and open the socket with the user's cookie. */
   CORS_ORIGINS: z
     .string()
@@ -139,7 +175,8 @@ export type Config = Readonly<{
 /** Every variable the server reads, for docs and for checking `.env.example`. */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as ReadonlyArray<keyof Env>;
 
-const camelCase = (name: string) => name.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const camelCase = (name: string) =>
+  name.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -6,6 +6,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** With RATE_LIMITED and TEMPORARILY_UNAVAILABLE: how long the client should wait (`retryAfterMs`). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -14,13 +16,17 @@ export class AppError extends Error {
 
 /** Translates anything thrown into what a client may see; internal details stay in the log. */
 export function toApiError(err: unknown, logger: Logger): ApiError {
-  if (err instanceof AppError) return { code: err.code, message: err.message };
+  if (err instanceof AppError)
+    return err.retryAfterMs === undefined
+      ? { code: err.code, message: err.message }
+      : { code: err.code, message: err.message, retryAfterMs: err.retryAfterMs };
   logger.error({ err }, 'unexpected error');
   return { code: 'INTERNAL', message: 'Internal error; it has been logged.' };
 }
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_PAYLOAD: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNSUPPORTED_TIMEFRAME: 400,
   UNKNOWN_SYMBOL: 404,
   NOT_FOUND: 404,
@@ -31,6 +37,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_SUBSCRIBED: 409,
   TOO_MANY_SUBSCRIPTIONS: 429,
   UPSTREAM_UNAVAILABLE: 503,
+  TEMPORARILY_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -1,10 +1,13 @@
 import { ChatSendRequestSchema } from '../../../shared/chat.ts';
 import { socketUser, userRoom, type SocketAuthDeps } from './socket-auth.ts';
 import { AppError } from '../kernel/errors.ts';
-import type { Logger } from '../kernel/logger.ts';
-import { handle, type TypedServer } from './socket-server.ts';
+import { handle, type SocketHandling, type TypedServer } from './socket-server.ts';
 import { parsePayload } from '../kernel/validation.ts';
+import { UserQuota, type LimiterFactory } from '../auth/rate-limits.ts';
 import type { ChatNotifier, ChatService } from '../chat/chat-service.ts';
+
+/** Enough for a person typing, far too few for a script. */
+const DEFAULT_QUESTIONS_PER_MINUTE = 20;
 
 /**
  * Pushes go to the user's room: every open tab, on every instance (the Redis adapter carries them).
@@ -21,15 +24,23 @@ export function socketChatNotifier(io: TypedServer): ChatNotifier {
 export function attachChatSocket(
   io: TypedServer,
   chat: ChatService,
-  options: { auth: SocketAuthDeps; logger: Logger },
+  options: SocketHandling & { auth: SocketAuthDeps; limiters: LimiterFactory; questionsPerMinute?: number },
 ): void {
+  // Per user across every tab and instance (Redis when configured): each question may cost an LLM call.
+  const perUser = new UserQuota(options.limiters, {
+    keyPrefix: 'trendscope:chat-user',
+    points: options.questionsPerMinute ?? DEFAULT_QUESTIONS_PER_MINUTE,
+    duration: 60,
+  });
   io.on('connection', (socket) => {
     socket.on(
       'chat:send',
-      handle(options.logger, async (payload) => {
+      handle(options, async (payload) => {
         const user = await socketUser(socket, options.auth);
         if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to chat');
-        return chat.send(user.id, parsePayload(ChatSendRequestSchema, payload));
+        const request = parsePayload(ChatSendRequestSchema, payload);
+        await perUser.consume(user.id, 'questions');
+        return chat.send(user.id, request);
       }),
     );
   });

@@ -1,8 +1,8 @@
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Analysis } from '../../../shared/analysis.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
-import type { PredictionService } from '../predict/prediction-service.ts';
-import type { Ack } from '../../../shared/errors.ts';
-import { withSeriesFrom, type AnalysisService } from '../analysis/analysis-service.ts';
+import type { Ack, ApiError } from '../../../shared/errors.ts';
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
 import {
   DEFAULT_SNAPSHOT_CANDLES,
@@ -10,9 +10,11 @@ import {
   UnsubscribeRequestSchema,
 } from '../../../shared/protocol.ts';
 import { AppError, toApiError } from '../kernel/errors.ts';
+import type { InFlightWork } from '../kernel/in-flight-work.ts';
 import type { Logger } from '../kernel/logger.ts';
 import { parsePayload } from '../kernel/validation.ts';
 import type { StreamHub, StreamPublisher } from '../streams/stream-hub.ts';
+import type { SubscribeResponses } from './subscribe-responses.ts';
 import type { TypedServer, TypedSocket } from './socket-types.ts';
 
 export type { TypedServer } from './socket-types.ts';
@@ -47,31 +49,71 @@ export function socketPublisher(io: TypedServer): StreamPublisher & {
   };
 }
 
-/** Wraps an event handler: the ack is optional, every failure becomes `{ok:false}`, nothing throws. */
-export function handle<T>(logger: Logger, work: (payload: unknown) => Promise<T>) {
+/** What every socket handler runs with: where failures are logged, and the count a shutdown drains. */
+export interface SocketHandling {
+  logger: Logger;
+  inFlight: InFlightWork;
+}
+
+/** The answer to an event that arrives once the server has begun shutting down. */
+export const SHUTTING_DOWN: ApiError = {
+  code: 'TEMPORARILY_UNAVAILABLE',
+  message: 'The server is restarting; send it again in a moment',
+  retryAfterMs: 1_000,
+};
+
+/**
+ * Wraps an event handler: the ack is optional, every failure becomes `{ok:false}`, nothing throws.
+ * Each event is counted in flight until its ack is sent, so a shutdown lets it finish; once the
+ * shutdown has begun, new events are refused at once with a retryable error.
+ */
+export function handle<T>({ logger, inFlight }: SocketHandling, work: (payload: unknown) => Promise<T>) {
   return (payload: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (response: Ack<T>) => void) : () => {};
-    work(payload).then(
-      (data) => reply({ ok: true, data }),
-      (err: unknown) => reply({ ok: false, error: toApiError(err, logger) }),
+    if (!inFlight.accepting) return reply({ ok: false, error: SHUTTING_DOWN });
+    void inFlight.track(
+      work(payload).then(
+        (data) => reply({ ok: true, data }),
+        (err: unknown) => reply({ ok: false, error: toApiError(err, logger) }),
+      ),
     );
   };
+}
+
+/** New connections are refused once the shutdown has begun: the client reconnects elsewhere or later. */
+export function refuseSocketsWhileDraining(io: TypedServer, inFlight: InFlightWork): void {
+  io.use((_socket, next) => (inFlight.accepting ? next() : next(new Error(SHUTTING_DOWN.message))));
+}
+
+/**
+ * Waits, at most `boundMs`, until every connection has handed what it was sent to the network.
+ * Closing discards whatever a connection still queues behind a write in progress: the last acks of
+ * a drain (the ack of a chat question right after its `chat:message` push) would be lost.
+ */
+export async function flushSocketWrites(io: TypedServer, boundMs: number): Promise<void> {
+  const written = async (socket: TypedSocket) => {
+    // A transport is not writable while a write is under way; it says `ready` when it is done.
+    while (socket.conn.readyState === 'open' && !socket.conn.transport.writable)
+      await once(socket.conn.transport, 'ready');
+  };
+  await Promise.race([
+    Promise.all([...io.of('/').sockets.values()].map((socket) => written(socket).catch(() => {}))),
+    sleep(boundMs, undefined, { ref: false }),
+  ]);
 }
 
 export function attachSocketHandlers(
   io: TypedServer,
   hub: StreamHub,
-  analysis: AnalysisService,
-  predictions: PredictionService,
-  options: { maxSubscriptionsPerSocket: number; logger: Logger },
+  responses: SubscribeResponses,
+  options: SocketHandling & { maxSubscriptionsPerSocket: number },
 ): void {
-  const { logger } = options;
   io.on('connection', (socket: TypedSocket) => {
     const subscriptions = new Set<string>();
 
     socket.on(
       'subscribe',
-      handle(logger, async (payload) => {
+      handle(options, async (payload) => {
         const req = parsePayload(SubscribeRequestSchema, payload);
         const key = streamKey(req.symbol, req.timeframe);
         const isNew = !subscriptions.has(key);
@@ -83,38 +125,15 @@ export function attachSocketHandlers(
         }
         subscriptions.add(key);
         try {
-          const result = await hub.subscribe(socket.id, req.symbol, req.timeframe, {
+          const limit = req.limit ?? DEFAULT_SNAPSHOT_CANDLES;
+          const snapshot = await hub.subscribe(socket.id, req.symbol, req.timeframe, {
             since: req.since,
-            limit: req.limit ?? DEFAULT_SNAPSHOT_CANDLES,
+            limit,
           });
           // Join in the same turn as the snapshot was taken, so no update falls between the two.
           await socket.join(roomOf(req.symbol, req.timeframe));
-          // Updates that arrive while the analysis loads reach the client before the ack; it holds them.
-          const computed = await analysis.get(req.symbol, req.timeframe).then(
-            (r) => r.analysis,
-            (err: unknown) => {
-              logger.warn(
-                { err, symbol: req.symbol, timeframe: req.timeframe },
-                'no analysis for the snapshot',
-              );
-              return null;
-            },
-          );
-          result.prediction = await predictions.get(req.symbol, req.timeframe).then(
-            (r) => r.prediction,
-            (err: unknown) => {
-              logger.warn(
-                { err, symbol: req.symbol, timeframe: req.timeframe },
-                'no forecast for the snapshot',
-              );
-              return null;
-            },
-          );
-          // A snapshot needs the series only as far back as its candles; a delta gets the whole window.
-          const first = result.candles[0];
-          result.analysis =
-            computed && result.mode === 'snapshot' && first ? withSeriesFrom(computed, first.time) : computed;
-          return result;
+          // Updates that arrive while the response is built reach the client before the ack; it holds them.
+          return await responses.build(snapshot, limit);
         } catch (err) {
           if (isNew) subscriptions.delete(key);
           throw err;
@@ -124,7 +143,7 @@ export function attachSocketHandlers(
 
     socket.on(
       'unsubscribe',
-      handle(logger, async (payload) => {
+      handle(options, async (payload) => {
         const req = parsePayload(UnsubscribeRequestSchema, payload);
         const key = streamKey(req.symbol, req.timeframe);
         if (!subscriptions.delete(key)) {

@@ -1,5 +1,5 @@
 import { TIMEFRAME_MS, streamKey, type Candle, type Timeframe } from '../../../shared/market.ts';
-import type { StreamStatus, SubscribeResult } from '../../../shared/protocol.ts';
+import type { StreamState, StreamStatus } from '../../../shared/protocol.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -31,9 +31,33 @@ export interface HubOptions {
   indicators?: LiveIndicatorsFactory;
 }
 
+/** What a subscriber starts from: the stream's candles (the newest last, possibly still forming). */
+export interface StreamSnapshot {
+  symbol: string;
+  timeframe: Timeframe;
+  /** `snapshot`: the latest candles; `delta`: every candle with time >= the `since` asked for. */
+  mode: 'snapshot' | 'delta';
+  candles: Candle[];
+  status: StreamStatus;
+  /**
+   * Changes whenever any candle but the newest does (one closes, history arrives, a past one is
+   * corrected), not on ticks of the forming one: what is built from the closed candles can be
+   * built once per revision and shared by every subscriber.
+   */
+  revision: number;
+}
+
 export interface SubscribeOptions {
   since?: number;
   limit: number;
+}
+
+/** A watched stream's feed as /readyz reports it. */
+export interface FeedHealth extends StreamId {
+  state: StreamState;
+  detail?: string;
+  /** Wall time of the feed's last update (of the stream's opening before the first). */
+  lastUpdateAt: number;
 }
 
 interface Stream {
@@ -43,6 +67,9 @@ interface Stream {
   readonly subscribers: Set<string>;
   readonly store: CandleStore;
   status: StreamStatus;
+  lastUpdateAt: number;
+  /** See StreamSnapshot.revision. */
+  revision: number;
   stop: Unsubscribe;
   ready: Promise<void>;
   /** While a hole is being filled, newer candles wait here so clients receive everything in order. */
@@ -74,7 +101,7 @@ export class StreamHub {
     symbol: string,
     timeframe: Timeframe,
     options: SubscribeOptions,
-  ): Promise<SubscribeResult> {
+  ): Promise<StreamSnapshot> {
     this.market.assertStream(symbol, timeframe);
     const key = streamKey(symbol, timeframe);
     const stream = this.streams.get(key) ?? this.open(symbol, timeframe);
@@ -121,6 +148,17 @@ export class StreamHub {
     return [...this.streams.values()].map(({ symbol, timeframe }) => ({ symbol, timeframe }));
   }
 
+  /** Each watched stream's feed state, and when it last brought an update. */
+  feedHealth(): FeedHealth[] {
+    return [...this.streams.values()].map(({ symbol, timeframe, status, lastUpdateAt }) => ({
+      symbol,
+      timeframe,
+      state: status.state,
+      detail: status.detail,
+      lastUpdateAt,
+    }));
+  }
+
   /** Calls `listener` when a candle closes (a newer one opened), e.g. to analyse the stream again. */
   onCandleClosed(listener: (stream: StreamId) => void): () => void {
     this.closedListeners.add(listener);
@@ -139,6 +177,9 @@ export class StreamHub {
       subscribers: new Set(),
       store: new CandleStore(this.options.storeLimit),
       status: { source: this.market.info.id, symbol, timeframe, state: 'live' },
+      // Real time, like the feeds' own staleness: how long ago, not which market minute.
+      lastUpdateAt: Date.now(),
+      revision: 0,
       stop: () => {},
       ready: Promise.resolve(),
     };
@@ -152,6 +193,7 @@ export class StreamHub {
       .history(symbol, timeframe, { limit: this.options.storeLimit })
       .then((history) => {
         stream.store.mergeHistory(history);
+        stream.revision++;
         stream.live = this.options.indicators?.(stream.store.latest(this.options.storeLimit));
       })
       .catch((err: unknown) => {
@@ -172,6 +214,7 @@ export class StreamHub {
   }
 
   private onCandle(stream: Stream, candle: Candle): void {
+    stream.lastUpdateAt = Date.now();
     if (stream.held) {
       stream.held.push(candle);
       return;
@@ -215,6 +258,8 @@ export class StreamHub {
     const previous = stream.store.last;
     const outcome = stream.store.upsert(candle);
     if (outcome === 'ignored') return;
+    // A tick replaces the newest candle; anything else changes what counts as closed.
+    if (outcome === 'appended' || candle.time !== previous?.time) stream.revision++;
     const closedIndicators = stream.live?.current;
     const indicators =
       stream.live && candle.time >= (previous?.time ?? 0) ? stream.live.update(candle) : undefined;
@@ -237,7 +282,7 @@ export class StreamHub {
     this.publisher.status(next);
   }
 
-  private snapshot(stream: Stream, { since, limit }: SubscribeOptions): SubscribeResult {
+  private snapshot(stream: Stream, { since, limit }: SubscribeOptions): StreamSnapshot {
     const first = stream.store.first;
     const delta = since !== undefined && first !== undefined && first.time <= since;
     return {
@@ -246,8 +291,7 @@ export class StreamHub {
       mode: delta ? 'delta' : 'snapshot',
       candles: delta ? stream.store.since(since) : stream.store.latest(limit),
       status: stream.status,
-      analysis: null,
-      prediction: null,
+      revision: stream.revision,
     };
   }
 }

@@ -279,9 +279,12 @@ describe('login and register rate limits', () => {
 });
 
 describe('sliding sessions', () => {
+  const MINUTE = 60_000;
+  let now = Date.now();
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ accounts: { sessionTtlMs: 3_000 } });
+    // Sessions run on the app's clock; this one moves only when the test says.
+    t = await startTestApp({ clock: () => now, accounts: { sessionTtlMs: 15 * MINUTE } });
   });
   afterAll(() => t?.close());
 
@@ -292,13 +295,13 @@ describe('sliding sessions', () => {
     await idle.register();
     const first = active.cookie;
 
-    await sleep(1_700);
+    now += 8 * MINUTE;
     const res = await active.request('GET', '/api/me');
     expect(res.status).toBe(200);
-    expect(res.headers.getSetCookie()[0]).toMatch(/Max-Age=3;/);
+    expect(res.headers.getSetCookie()[0]).toMatch(/Max-Age=900;/);
     expect(active.cookie).not.toBe(first);
 
-    await sleep(1_800); // 3.5 s after sign-in: the first tokens have expired, the renewed one has not
+    now += 9 * MINUTE; // 17 minutes after sign-in: the first tokens have expired, the renewed one has not
     expect((await active.json('GET', '/api/me')).status).toBe(200);
     expect((await idle.json('GET', '/api/me')).status).toBe(401);
   });

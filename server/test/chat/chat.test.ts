@@ -103,6 +103,8 @@ describe('chat over Socket.IO and HTTP', () => {
     ['a conversation id that is not one', { conversationId: 'abc', text: 'hi' }, 'conversationId'],
     ['no object at all', 'price of BTC', ''],
     ['null', null, ''],
+    ['a NUL character', { text: 'price of \u0000BTC' }, 'control characters'],
+    ['an escape character', { text: 'price of \u001b[31mBTC' }, 'control characters'],
   ])('refuses %s with INVALID_PAYLOAD', async (_name, payload, says) => {
     const b = new Browser(t.url);
     await b.register();
@@ -112,6 +114,29 @@ describe('chat over Socket.IO and HTTP', () => {
     expect(res.error.code).toBe('INVALID_PAYLOAD');
     expect(res.error.message).toContain(says);
     expect((await b.json<ConversationsResponse>('GET', '/api/conversations')).body.conversations).toEqual([]);
+  });
+
+  it('limits each user to their allowance of questions across tabs, and says how long to wait', async () => {
+    const limited = await startTestApp({ questionsPerMinute: 3 });
+    try {
+      const b = new Browser(limited.url);
+      await b.register();
+      const [tab1, tab2] = [await open(b), await open(b)];
+      const replies = [];
+      for (const tab of [tab1, tab2, tab1, tab2]) replies.push(await send(tab, { text: 'price of BTC?' }));
+      expect(replies.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
+      const refused = replies[3]!;
+      expect(!refused.ok && refused.error.retryAfterMs).toBeGreaterThan(0);
+      // The refused question was not stored.
+      const list = await b.json<ConversationsResponse>('GET', '/api/conversations');
+      expect(list.body.conversations).toHaveLength(3);
+      // Another user has an allowance of their own.
+      const other = new Browser(limited.url);
+      await other.register();
+      expect((await send(await open(other), { text: 'price of ETH?' })).ok).toBe(true);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('pages the history over HTTP and refuses a bad page query', async () => {

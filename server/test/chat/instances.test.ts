@@ -34,13 +34,9 @@ describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)(
       await redis.ready(5_000);
       return startTestApp({
         openDatabase: () => openDatabase({ url: scratch.url, dataDir: '', logger: silentLogger }),
-        cache: withFallback(
-          createRedisCache(redis.command, prefix),
-          createMemoryCache(),
-          silentLogger,
-        ),
+        cache: withFallback(createRedisCache(redis.command, prefix), createMemoryCache(), silentLogger),
         socketAdapter: createAdapter(redis.command, redis.subscriber, { key: `${prefix}socket.io` }),
-        authLimiters: redisLimiters(redis.command, prefix),
+        rateLimiters: redisLimiters(redis.command, prefix),
         accounts: {
           sessionSecret: 'shared-by-every-instance-0123456789abcdef',
           rateLimits: { perIp: 1000, perUsername: 3, windowSeconds: 60 },

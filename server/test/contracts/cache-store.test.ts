@@ -8,13 +8,9 @@ import { TEST_REDIS_URL } from '../support/env.ts';
 import { describeCacheStore } from './cache-store.contract.ts';
 
 describeCacheStore('memory', async () => createMemoryCache());
-describeCacheStore(
-  'redis',
-  () => redisCacheOn(TEST_REDIS_URL!, `trendscope-test:${process.pid}:`),
-  {
-    skip: !TEST_REDIS_URL,
-  },
-);
+describeCacheStore('redis', () => redisCacheOn(TEST_REDIS_URL!, `trendscope-test:${process.pid}:`), {
+  skip: !TEST_REDIS_URL,
+});
 
 describe('Redis with the in-process fallback', () => {
   it('keeps caching in memory while Redis is unreachable', async () => {

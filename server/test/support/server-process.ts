@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** TrendScope started the way `npm run serve` does, as its own process, on a free port. */
 export async function startServerProcess(
   env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
+): Promise<{ url: string; child: ChildProcess; output(): string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
@@ -32,5 +32,6 @@ export async function startServerProcess(
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`server process exited with ${code}:\n${output}`)));
   });
-  return { url, child };
+  // Everything the process has logged so far: the listeners above keep collecting after the start.
+  return { url, child, output: () => output };
 }

@@ -1,5 +1,8 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import type { Ack } from '../../../shared/errors.ts';
+import { decodeSubscribeResponse, type SubscribeResponse } from '../../../shared/snapshot.ts';
 import type {
   CandleEvent,
   ClientToServerEvents,
@@ -29,14 +32,31 @@ export class TestClient {
     });
   }
 
-  /** Emits any event with any payload and waits for the ack; garbage in is the point of some tests. */
-  request<T>(event: string, payload: unknown, timeoutMs = 10_000): Promise<Ack<T>> {
-    return (this.socket.timeout(timeoutMs) as unknown as Socket).emitWithAck(event, payload) as Promise<
-      Ack<T>
-    >;
+  /**
+   * Emits any event with any payload and waits for the ack; garbage in is the point of some tests.
+   * A `subscribe` ack comes back decoded, as the SubscribeResult a client works with.
+   */
+  async request<T>(event: string, payload: unknown, timeoutMs = 10_000): Promise<Ack<T>> {
+    const ack = (await (this.socket.timeout(timeoutMs) as unknown as Socket).emitWithAck(
+      event,
+      payload,
+    )) as Ack<T>;
+    if (event !== 'subscribe' || !ack.ok) return ack;
+    this.subscribeBytes.push(byteLength((ack.data as SubscribeResponse).body));
+    return {
+      ok: true,
+      data: (await decodeSubscribeResponse(ack.data as SubscribeResponse, gunzipText)) as T,
+    };
   }
+
+  /** Compressed snapshot bytes of every subscribe ack received, in order. */
+  readonly subscribeBytes: number[] = [];
 
   close(): void {
     this.socket.disconnect();
   }
 }
+
+const gunzipAsync = promisify(gunzip);
+const gunzipText = async (bytes: Uint8Array) => (await gunzipAsync(bytes)).toString('utf8');
+const byteLength = (body: Uint8Array | ArrayBuffer) => body.byteLength;

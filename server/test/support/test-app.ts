@@ -60,6 +60,10 @@ export interface TestAppOptions {
   tickMs?: number;
   staticDir?: string;
   maxSubscriptionsPerSocket?: number;
+  eventLimits?: AppOptions['eventLimits'];
+  httpRequestsPerMinute?: number;
+  trustProxy?: string;
+  questionsPerMinute?: number;
   /** Where PGlite keeps its files; a restart test passes the same one twice. Kept on close when given. */
   dataDir?: string;
   predictionIntervalMs?: number;
@@ -67,9 +71,11 @@ export interface TestAppOptions {
   openDatabase?: () => Promise<DatabaseHandle>;
   /** Sessions, cookie, CORS and rate limits; a restart test passes the same session secret twice. */
   accounts?: AppOptions['accounts'];
-  authLimiters?: AppParts['authLimiters'];
+  rateLimiters?: AppParts['rateLimiters'];
   chatPhraser?: AppParts['chatPhraser'];
   logger?: Logger;
+  /** How long close() lets running work finish. */
+  drainMs?: number;
 }
 
 /** The whole server on a random port: replay source, in-process cache, PGlite in a temp dir. */
@@ -90,15 +96,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       clock,
       metrics: options.metrics,
       socketAdapter: options.socketAdapter,
-      authLimiters: options.authLimiters,
+      rateLimiters: options.rateLimiters,
       chatPhraser: options.chatPhraser,
     },
     {
       candleStoreLimit: 3000,
       maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 20,
+      eventLimits: options.eventLimits,
+      httpRequestsPerMinute: options.httpRequestsPerMinute,
+      trustProxy: options.trustProxy,
+      questionsPerMinute: options.questionsPerMinute,
       staticDir: options.staticDir,
       predictionIntervalMs: options.predictionIntervalMs,
       accounts: options.accounts,
+      drainMs: options.drainMs,
     },
   );
   const { port } = await app.listen(0, '127.0.0.1');

@@ -1,9 +1,20 @@
 import { LRUCache } from 'lru-cache';
 import type { CacheStore } from '../port.ts';
 
-export function createMemoryCache(maxEntries = 10_000): CacheStore {
-  const lru = new LRUCache<string, string>({ max: maxEntries, ttlAutopurge: false, ttl: 60_000 });
-  const locks = new LRUCache<string, true>({ max: maxEntries, ttl: 10_000 });
+/**
+ * The in-process cache, bounded in bytes as well as entries: values range from a few bytes to a few
+ * hundred kilobytes, so a count alone would let a flood of large ones take gigabytes.
+ */
+export function createMemoryCache(options: { maxEntries?: number; maxBytes?: number } = {}): CacheStore {
+  const lru = new LRUCache<string, string>({
+    max: options.maxEntries ?? 10_000,
+    // JavaScript strings take two bytes a character.
+    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (value, key) => 2 * (value.length + key.length),
+    ttlAutopurge: false,
+    ttl: 60_000,
+  });
+  const locks = new LRUCache<string, true>({ max: options.maxEntries ?? 10_000, ttl: 10_000 });
   return {
     kind: 'memory',
     async get(key) {

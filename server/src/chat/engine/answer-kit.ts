@@ -5,6 +5,7 @@ import type { Candle, Timeframe } from '../../../../shared/market.ts';
 import type { Prediction } from '../../../../shared/prediction.ts';
 import type { ChatTools } from './chat-tools.ts';
 import { formatPrice } from './format-numbers.ts';
+import type { CandleRead } from './freshness.ts';
 import type { ParsedQuestion } from './parse-question.ts';
 
 /** What a composer says; the engine adds intent, context and who phrased it. */
@@ -26,9 +27,10 @@ export const SPARKLINE_CANDLES = 60;
 /**
  * The tools of one answer, each read at most once per argument set: a composer may ask for the same
  * analysis twice (say for two figures) and still costs one. Memoising per answer, not longer, keeps
- * every answer on the latest data.
+ * every answer on the latest data. `onCandles` learns the newest candle of each read, to tell
+ * whether the answer is built on live data.
  */
-export function onceEach(tools: ChatTools): ChatTools {
+export function onceEach(tools: ChatTools, onCandles: (read: CandleRead) => void = () => {}): ChatTools {
   const memo = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!memo.has(key)) memo.set(key, load());
@@ -37,7 +39,13 @@ export function onceEach(tools: ChatTools): ChatTools {
   return {
     symbols: () => tools.symbols(),
     now: () => tools.now(),
-    candles: (s, tf, limit) => once<Candle[]>(`c:${s}:${tf}:${limit}`, () => tools.candles(s, tf, limit)),
+    candles: (s, tf, limit) =>
+      once<Candle[]>(`c:${s}:${tf}:${limit}`, async () => {
+        const candles = await tools.candles(s, tf, limit);
+        const last = candles.at(-1);
+        if (last) onCandles({ symbol: s, timeframe: tf, time: last.time });
+        return candles;
+      }),
     analysis: (s, tf) => once<Analysis>(`a:${s}:${tf}`, () => tools.analysis(s, tf)),
     prediction: (s, tf) => once<Prediction | null>(`p:${s}:${tf}`, () => tools.prediction(s, tf)),
   };
@@ -46,10 +54,12 @@ export function onceEach(tools: ChatTools): ChatTools {
 export class AnswerKit {
   readonly tools: ChatTools;
   readonly now: number;
+  /** The newest candle of every stream read so far. */
+  readonly candleReads: CandleRead[] = [];
   private readonly symbolList: SymbolInfo[];
 
   constructor(tools: ChatTools) {
-    this.tools = onceEach(tools);
+    this.tools = onceEach(tools, (read) => this.candleReads.push(read));
     this.now = tools.now();
     this.symbolList = tools.symbols();
   }

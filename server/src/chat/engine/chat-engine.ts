@@ -13,6 +13,7 @@ import { answerPrice } from './answers/price-answer.ts';
 import { answerRisk } from './answers/risk-answer.ts';
 import { answerTrend } from './answers/trend-answer.ts';
 import type { ChatEngine, ChatReply, ChatTools } from './chat-tools.ts';
+import { capAsOf, staleNote, staleSince } from './freshness.ts';
 import { parseQuestion, type ParsedQuestion } from './parse-question.ts';
 import type { Phraser } from './phraser.ts';
 import { DEFAULT_TIMEFRAME } from './timeframe-words.ts';
@@ -107,10 +108,19 @@ function toReply(q: ParsedQuestion, answer: Answer, context: ChatContext): ChatR
   };
 }
 
+/** Says up front that the figures are the last ones received, when the data behind them stopped. */
+function withFreshness(reply: ChatReply, since: number | undefined, now: number): ChatReply {
+  if (since === undefined) return reply;
+  return {
+    text: `${staleNote(since, now)} ${reply.text}`,
+    payload: { ...reply.payload, figures: capAsOf(reply.payload.figures, since), staleSince: since },
+  };
+}
+
 /**
  * The offline chat engine: parses a question, reads the live market through the tools, and answers
  * in plain English with the figures behind it. It never throws: a failing tool becomes a polite
- * answer. Each answer reads each analysis at most once.
+ * answer. Each answer reads each analysis at most once, and says when its data is stale.
  */
 export function createChatEngine(tools: ChatTools, options: ChatEngineOptions = {}): ChatEngine {
   return {
@@ -118,22 +128,27 @@ export function createChatEngine(tools: ChatTools, options: ChatEngineOptions = 
       let q: ParsedQuestion = { intent: 'unknown' };
       let answer: Answer;
       let answered = true;
+      let since: number | undefined;
       try {
         q = parseQuestion(text, { symbols: tools.symbols() }, context);
-        answer = await compose(q, new AnswerKit(tools));
+        const kit = new AnswerKit(tools);
+        answer = await compose(q, kit);
         // A question about a coin not on offer changes nothing; "which symbol?" keeps the intent for "BTC".
         answered = !q.unknownSymbols;
+        since = staleSince(kit.candleReads, kit.now, (symbol) => tools.feedStaleSince?.(symbol));
       } catch (error) {
         options.onError?.(error, text);
         answer = { text: unavailableText(error, q), figures: [], suggestions: ['Try again', 'Help'] };
       }
       const reply = toReply(q, answer, nextContext(q, context, answered));
-      if (!options.phraser || reply.payload.figures.length === 0) return reply;
+      const now = tools.now();
+      if (!options.phraser || reply.payload.figures.length === 0) return withFreshness(reply, since, now);
       try {
-        return await options.phraser.phrase(text, reply);
+        // The phraser rewords the answer; the staleness is said in the engine's words whatever it writes.
+        return withFreshness(await options.phraser.phrase(text, reply), since, now);
       } catch (error) {
         options.onError?.(error, text);
-        return reply;
+        return withFreshness(reply, since, now);
       }
     },
   };

@@ -17,6 +17,11 @@ export interface ChatTools {
   /** The latest forecast with risk and scorecard; null when none can be made yet. */
   prediction(symbol: string, timeframe: Timeframe): Promise<Prediction | null>;
   now(): number;
+  /**
+   * While a symbol's live feed is stale (the exchange stopped sending), when it last received data;
+   * undefined while it is live or nobody watches it. Optional: without it only candle times tell.
+   */
+  feedStaleSince?(symbol: string): number | undefined;
 }
 
 export interface ChatReply {

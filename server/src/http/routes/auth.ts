@@ -5,10 +5,17 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { parsePayload } from '../../kernel/validation.ts';
 import type { AccountService } from '../../auth/account-service.ts';
-import { readSession, requireUser, sessionOf, startSession, type SessionDeps } from '../http-session.ts';
+import {
+  endSession,
+  readSession,
+  requireUser,
+  sessionOf,
+  startSession,
+  type SessionDeps,
+} from '../http-session.ts';
 import { RateLimitedError, type AuthThrottle } from '../../auth/rate-limits.ts';
 import { clearSessionCookie } from '../../auth/session-cookie.ts';
-import type { Session } from '../../auth/session-tokens.ts';
+import type { Session } from '../../auth/sessions.ts';
 import { findUserById } from '../../auth/user-repository.ts';
 
 export interface AuthRouteDeps extends SessionDeps {
@@ -40,11 +47,11 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   /** Signing in on top of another sign-in ends that one. */
   const replaceSession = async (res: Response, user: SessionResponse['user']) => {
     const previous = sessionOf(res);
-    if (previous) await signOut(previous);
+    if (previous) await signOut(res, previous);
     await startSession(deps, res, user);
   };
-  const signOut = async (s: Session) => {
-    await deps.revocations.revoke(s.sid);
+  const signOut = async (res: Response, s: Session) => {
+    await endSession(deps, res, s);
     deps.onSignOut(s);
   };
 
@@ -63,9 +70,11 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     res.json({ user } satisfies SessionResponse);
   });
 
+  // Answered only once the database has recorded it (503 with Retry-After otherwise, the cookie kept
+  // so the retry can end the same session).
   router.post('/api/auth/logout', session, async (_req, res) => {
     const current = sessionOf(res);
-    if (current) await signOut(current);
+    if (current) await signOut(res, current);
     res.append('Set-Cookie', clearSessionCookie(deps.cookie));
     res.status(204).end();
   });

@@ -7,7 +7,9 @@ import { foldCandles } from '../aggregate.ts';
 import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } from '../port.ts';
 import { STEPS, formingCandle, formingPath } from './forming-path.ts';
 import { readRecordedCsv, recordedFile } from './recorded-candles.ts';
-import { ReplayTape } from './replay-tape.ts';
+import { ReplayTape, type TapeTimeframe } from './replay-tape.ts';
+
+const isTapeTimeframe = (tf: Timeframe): tf is TapeTimeframe => tf === '1m' || tf === '1h' || tf === '1d';
 
 export const REPLAY_SYMBOLS = ['BTC/USDT', 'ETH/USDT', 'BNB/USDT', 'SOL/USDT'] as const;
 const MINUTE = TIMEFRAME_MS['1m'];
@@ -32,19 +34,17 @@ interface Feed {
   lastStep?: number;
 }
 
-/** Loads the recordings and anchors them to the current time. */
+/** Loads the recordings; where in them each wall-clock minute falls is fixed (see ReplayTape). */
 export async function createReplaySource(options: ReplayOptions): Promise<ReplaySource> {
-  const startedAt = options.clock();
   const recordings = new Map<string, Recording>();
   for (const symbol of options.symbols ?? REPLAY_SYMBOLS) {
     const [minutes, hours] = await Promise.all([
       readRecordedCsv(recordedFile(symbol, '1m')),
       readRecordedCsv(recordedFile(symbol, '1h')),
     ]);
-    const pricePrecision = Math.max(minutes.pricePrecision, hours.pricePrecision);
     recordings.set(symbol, {
-      tape: new ReplayTape(minutes.candles, hours.candles, pricePrecision, startedAt),
-      pricePrecision,
+      tape: new ReplayTape(minutes.candles, hours.candles),
+      pricePrecision: Math.max(minutes.pricePrecision, hours.pricePrecision),
     });
   }
   return new ReplaySource(recordings, options);
@@ -56,7 +56,7 @@ export async function createReplaySource(options: ReplayOptions): Promise<Replay
  */
 export class ReplaySource implements MarketSource {
   readonly info: SourceInfo = { id: 'replay', kind: 'replay', label: 'Replay of recorded Binance data' };
-  readonly fetchTimeframes: readonly Timeframe[] = ['1m', '1h'];
+  readonly fetchTimeframes: readonly Timeframe[] = ['1m', '1h', '1d'];
   readonly watchTimeframes: readonly Timeframe[] = ['1m'];
   private readonly feeds = new Map<string, Feed>();
   private readonly paths = new Map<string, { time: number; path: ReturnType<typeof formingPath> }>();
@@ -75,19 +75,19 @@ export class ReplaySource implements MarketSource {
 
   async fetchCandles(symbol: string, timeframe: Timeframe, options: FetchCandlesOptions): Promise<Candle[]> {
     const { tape } = this.recording(symbol);
-    if (timeframe !== '1m' && timeframe !== '1h') {
-      throw new MarketError('config', `The replay serves 1m and 1h candles, not ${timeframe}`);
+    if (!isTapeTimeframe(timeframe)) {
+      throw new MarketError('config', `The replay serves 1m, 1h and 1d candles, not ${timeframe}`);
     }
     const now = this.options.clock();
     const step = TIMEFRAME_MS[timeframe];
     const current = bucketStart(now, timeframe);
-    const from = options.since ?? current - (options.limit - 1) * step;
-    const closed = timeframe === '1m' ? tape.minutesBetween(from, current) : tape.hoursBetween(from, current);
+    const first = timeframe === '1m' ? tape.firstMinuteTime : tape.firstTime;
+    // Only the window asked for is built: the tape reaches back years, to the recording's real dates.
+    const from = Math.max(options.since ?? current - (options.limit - 1) * step, first);
+    const to = Math.min(current, Math.ceil(from / step) * step + options.limit * step);
+    const closed = tape.between(timeframe, from, to);
     const forming = this.formingMinute(symbol, now);
-    if (from <= current && forming) {
-      if (timeframe === '1m') closed.push(forming);
-      else closed.push(foldCandles(current, [...tape.minutesBetween(current, forming.time), forming]));
-    }
+    if (to === current && from <= current && forming) closed.push(this.formingOf(timeframe, tape, forming));
     return options.since === undefined ? closed.slice(-options.limit) : closed.slice(0, options.limit);
   }
 
@@ -140,6 +140,16 @@ export class ReplaySource implements MarketSource {
       this.paths.set(symbol, cached);
     }
     return formingCandle(recorded, cached.path, this.stepAt(now), pricePrecision);
+  }
+
+  /** The forming candle of `timeframe`: its closed hours and minutes so far, then the forming minute. */
+  private formingOf(timeframe: TapeTimeframe, tape: ReplayTape, minute: Candle): Candle {
+    if (timeframe === '1m') return minute;
+    const hour = bucketStart(minute.time, '1h');
+    const formingHour = foldCandles(hour, [...tape.minutesBetween(hour, minute.time), minute]);
+    if (timeframe === '1h') return formingHour;
+    const day = bucketStart(minute.time, '1d');
+    return foldCandles(day, [...tape.hoursBetween(day, hour), formingHour]);
   }
 
   private stepAt(now: number): number {
