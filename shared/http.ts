@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { SymbolSchema, TimeframeSchema, type Candle, type Timeframe } from './market.ts';
+import { SymbolSchema, TimeframeSchema, type Timeframe } from './market.ts';
 import { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './limits.ts';
+import type { PackedCandles } from './snapshot.ts';
 
 export const CandlesQuerySchema = z.object({
   symbol: SymbolSchema,
@@ -19,10 +20,15 @@ export type AnalysisQuery = z.infer<typeof AnalysisQuerySchema>;
 
 export const PredictionsQuerySchema = AnalysisQuerySchema;
 
+/**
+ * GET /api/candles: the candles as delta-packed columns, the encoding of the subscribe snapshot
+ * (shared/snapshot.ts: unpackCandles gives them back as objects).
+ */
 export interface CandlesResponse {
   symbol: string;
   timeframe: Timeframe;
-  candles: Candle[];
+  encoding: 'columns/1';
+  candles: PackedCandles;
 }
 
 export interface SourceInfo {

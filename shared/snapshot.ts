@@ -17,7 +17,7 @@ export interface SnapshotBody {
   prediction: Prediction | null;
 }
 
-interface PackedCandles {
+export interface PackedCandles {
   time: PackedColumn;
   open: PackedColumn;
   high: PackedColumn;
@@ -36,11 +36,28 @@ interface PackedBody {
 
 const CANDLE_FIELDS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
 
+/** Candles as delta-packed columns, each at the fewest decimals that keep it exact. */
+export function packCandles(candles: readonly Candle[]): PackedCandles {
+  return Object.fromEntries(
+    CANDLE_FIELDS.map((f) => [f, packColumn(candles.map((c) => c[f]))]),
+  ) as unknown as PackedCandles;
+}
+
+export function unpackCandles(packed: PackedCandles): Candle[] {
+  const columns = Object.fromEntries(CANDLE_FIELDS.map((f) => [f, unpackNumbers(packed[f])]));
+  return columns.time!.map((time, i) => ({
+    time,
+    open: columns.open![i]!,
+    high: columns.high![i]!,
+    low: columns.low![i]!,
+    close: columns.close![i]!,
+    volume: columns.volume![i]!,
+  }));
+}
+
 /** The body as the JSON text to compress; indicator series are kept at the decimals they were drawn at. */
 export function encodeSnapshotBody(body: SnapshotBody, options: { priceDecimals?: number } = {}): string {
-  const candles = Object.fromEntries(
-    CANDLE_FIELDS.map((f) => [f, packColumn(body.candles.map((c) => c[f]))]),
-  ) as unknown as PackedCandles;
+  const candles = packCandles(body.candles);
   let analysis: PackedBody['analysis'] = null;
   if (body.analysis) {
     const { series, ...rest } = body.analysis;
@@ -51,15 +68,7 @@ export function encodeSnapshotBody(body: SnapshotBody, options: { priceDecimals?
 
 export function decodeSnapshotBody(text: string): SnapshotBody {
   const packed = JSON.parse(text) as PackedBody;
-  const columns = Object.fromEntries(CANDLE_FIELDS.map((f) => [f, unpackNumbers(packed.candles[f])]));
-  const candles: Candle[] = columns.time!.map((time, i) => ({
-    time,
-    open: columns.open![i]!,
-    high: columns.high![i]!,
-    low: columns.low![i]!,
-    close: columns.close![i]!,
-    volume: columns.volume![i]!,
-  }));
+  const candles = unpackCandles(packed.candles);
   let analysis: Analysis | null = null;
   if (packed.analysis) {
     const { series, ...rest } = packed.analysis;

@@ -1,10 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CandlesResponse, ReadinessResponse, SymbolsResponse } from '../../shared/http.ts';
 import { TIMEFRAMES, TIMEFRAME_MS, bucketStart } from '../../shared/market.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
+import { unpackCandles } from '../../shared/snapshot.ts';
 
 describe('HTTP API', () => {
   let t: TestApp;
@@ -43,7 +45,9 @@ describe('HTTP API', () => {
   it.each(TIMEFRAMES)('serves %s candles up to now, aligned and ascending', async (tf) => {
     const res = await get(`/api/candles?symbol=${encodeURIComponent('BTC/USDT')}&timeframe=${tf}&limit=100`);
     expect(res.status).toBe(200);
-    const { candles } = (await res.json()) as CandlesResponse;
+    const body = (await res.json()) as CandlesResponse;
+    expect(body.encoding).toBe('columns/1');
+    const candles = unpackCandles(body.candles);
     expect(candles.length).toBeGreaterThan(tf === '1d' ? 50 : 99);
     expect(candles.every((c) => c.time % TIMEFRAME_MS[tf] === 0)).toBe(true);
     expect(candles.every((c, i) => i === 0 || c.time > candles[i - 1]!.time)).toBe(true);
@@ -80,5 +84,33 @@ describe('HTTP API', () => {
     const res = await get('/some/client/route');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>TrendScope</title>');
+  });
+});
+
+describe('GET /api/candles revalidation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ speed: 1 });
+  });
+  afterAll(() => t?.close());
+
+  /** node:http, not fetch: fetch adds `Cache-Control: no-cache` to a conditional request. */
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; etag?: string }>((resolve, reject) =>
+      httpGet(url, { headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, etag: res.headers.etag }));
+      }).on('error', reject),
+    );
+
+  it('answers an unchanged history 304 to its ETag', async () => {
+    const url = `${t.url}/api/candles?symbol=BTC/USDT&timeframe=1d&limit=100`;
+    // A cold stream's history is cached per minute: at a minute's turn it may change, so try twice.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const first = await get(url);
+      expect(first.etag).toBeTruthy();
+      if ((await get(url, { 'if-none-match': first.etag! })).status === 304) return;
+    }
+    expect.fail('the same history never answered 304');
   });
 });

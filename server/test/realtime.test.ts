@@ -7,6 +7,7 @@ import { foldCandles } from '../src/market/aggregate.ts';
 import { TestClient } from './support/socket-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { sleep, waitFor } from './support/wait.ts';
+import { unpackCandles } from '../../shared/snapshot.ts';
 
 const M = 60_000;
 
@@ -185,7 +186,7 @@ describe('live candles over Socket.IO (replay at 60× speed)', () => {
     const truth = (await (
       await fetch(`${t.url}/api/candles?symbol=ETH/USDT&timeframe=1m&limit=200`)
     ).json()) as CandlesResponse;
-    const closedTruth = truth.candles.filter(
+    const closedTruth = unpackCandles(truth.candles).filter(
       (x) => x.time >= times[0]! && x.time < again.data.candles.at(-1)!.time,
     );
     for (const x of closedTruth) expect(chart.get(x.time)).toEqual(x);

@@ -5,6 +5,7 @@ import { startCcxtStack, type CcxtStack } from '../support/ccxt-stack.ts';
 import { TestClient } from '../support/socket-client.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { sleep, waitFor } from '../support/wait.ts';
+import { unpackCandles } from '../../../shared/snapshot.ts';
 
 const KLINES = '/api/v3/klines';
 
@@ -108,7 +109,7 @@ describe('TrendScope on ccxt against the local exchange', () => {
     const http = (await (
       await fetch(`${t.url}/api/candles?symbol=BTC/USDT&timeframe=1m&limit=30`)
     ).json()) as CandlesResponse;
-    expect(http.candles).toHaveLength(30);
+    expect(unpackCandles(http.candles)).toHaveLength(30);
 
     await sleep(2_000);
     await stack.fake.restart();

@@ -7,6 +7,7 @@ import {
   type SymbolsResponse,
 } from '../../../../shared/http.ts';
 import type { AnalysisService } from '../../analysis/analysis-service.ts';
+import { packCandles } from '../../../../shared/snapshot.ts';
 import type { MarketService } from '../../market/market-service.ts';
 import type { Streams } from '../../streams/port.ts';
 import type { PredictionService } from '../../predict/prediction-service.ts';
@@ -32,8 +33,9 @@ export function marketRoutes(deps: {
 
   router.get('/api/candles', async (req, res) => {
     const { symbol, timeframe, limit } = parsePayload(CandlesQuerySchema, req.query);
-    const candles = await streams.recent(symbol, timeframe, limit);
-    res.json({ symbol, timeframe, candles } satisfies CandlesResponse);
+    const candles = packCandles(await streams.recent(symbol, timeframe, limit));
+    // Express answers with a weak ETag of the body, and 304 to an If-None-Match that still matches.
+    res.json({ symbol, timeframe, encoding: 'columns/1', candles } satisfies CandlesResponse);
   });
 
   router.get('/api/analysis', async (req, res) => {
