@@ -43,6 +43,11 @@ export interface CandleEvent {
   candle: Candle;
   /** The chart's indicators at this candle, computed incrementally as it forms. */
   indicators?: IndicatorValues;
+  /**
+   * On the first candle of a period: the final state of the candle it closes (and its indicators),
+   * to apply before `candle`. The last ticks of a forming candle may have been dropped; this is not.
+   */
+  closed?: { candle: Candle; indicators?: IndicatorValues };
 }
 
 export interface SubscribeResult {

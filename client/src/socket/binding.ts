@@ -57,11 +57,14 @@ export function bindSocket(
 
   /** Candles first, then the indicator values at them, which the chart draws alongside. */
   function applyTicks(stream: StreamRef, ticks: readonly CandleEvent[]): void {
-    const candles = ticks.map((tick) => tick.candle);
-    actions().applyCandles(stream, candles);
+    // A candle that opens a period brings the final state of the one it closes: that goes first.
+    const updates = ticks.flatMap((tick) => (tick.closed ? [tick.closed, tick] : [tick]));
+    actions().applyCandles(
+      stream,
+      updates.map((u) => u.candle),
+    );
     const points: IndicatorPoint[] = [];
-    for (const tick of ticks)
-      if (tick.indicators) points.push(pointFromValues(tick.candle.time, tick.indicators));
+    for (const u of updates) if (u.indicators) points.push(pointFromValues(u.candle.time, u.indicators));
     if (points.length > 0) actions().applyIndicatorValues(stream, points);
   }
 

@@ -8,7 +8,11 @@ import type { MarketSource } from '../market/port.ts';
  * The configured market source. Each adapter is imported only when chosen: ccxt alone costs seconds
  * and ~90 MB to load, which a replay never needs.
  */
-export async function createMarketSource(config: Config, logger: Logger, metrics: Metrics): Promise<MarketSource> {
+export async function createMarketSource(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics,
+): Promise<MarketSource> {
   switch (config.marketSource) {
     case 'replay': {
       const { createReplaySource } = await import('../market/replay/replay-source.ts');
@@ -21,7 +25,8 @@ export async function createMarketSource(config: Config, logger: Logger, metrics
         import('../market/rate-gate.ts'),
       ]);
       const gate = new RateGate(systemClock);
-      const count = (endpoint: string) => metrics.upstreamRequests.inc({ exchange: config.exchange, endpoint });
+      const count = (endpoint: string) =>
+        metrics.upstreamRequests.inc({ exchange: config.exchange, endpoint });
       const exchange = createCcxtExchange({
         exchangeId: config.exchange,
         apiUrl: config.exchangeApiUrl,

@@ -25,10 +25,12 @@ export class FeedFreshness {
   observe<P extends StreamPublisher>(publisher: P): P {
     return {
       ...publisher,
-      candle: (...args: Parameters<StreamPublisher['candle']>) => {
-        const [symbol, timeframe] = args;
-        this.feeds.set(streamKey(symbol, timeframe), { stale: false, lastUpdateAt: this.clock() });
-        publisher.candle(...args);
+      candle: (event, reliable) => {
+        this.feeds.set(streamKey(event.symbol, event.timeframe), {
+          stale: false,
+          lastUpdateAt: this.clock(),
+        });
+        publisher.candle(event, reliable);
       },
       status: (status: StreamStatus) => {
         const key = streamKey(status.symbol, status.timeframe);

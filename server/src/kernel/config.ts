@@ -127,7 +127,8 @@ const EnvSchema = z.object({
     .trim()
     .default('')
     .refine((v) => v === '' || /^\d+$/.test(v) || isProxyList(v), {
-      message: 'must be a hop count, loopback, linklocal, uniquelocal, or IP addresses / CIDRs, comma-separated',
+      message:
+        'must be a hop count, loopback, linklocal, uniquelocal, or IP addresses / CIDRs, comma-separated',
     }),
   /** Requests to /api one address may make per minute; 0 turns the limit off. */
   HTTP_REQUESTS_PER_MINUTE: z.coerce

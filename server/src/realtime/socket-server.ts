@@ -31,9 +31,8 @@ export function socketPublisher(io: TypedServer): StreamPublisher & {
   prediction(prediction: Prediction): void;
 } {
   return {
-    candle(symbol, timeframe, candle, reliable, indicators) {
-      const room = io.local.to(roomOf(symbol, timeframe));
-      const event = indicators ? { symbol, timeframe, candle, indicators } : { symbol, timeframe, candle };
+    candle(event, reliable) {
+      const room = io.local.to(roomOf(event.symbol, event.timeframe));
       // Ticks are volatile: a slow client skips one and heals with the next, so its buffer cannot grow.
       (reliable ? room : room.volatile).emit('candle', event);
     },

@@ -50,7 +50,10 @@ async function setup() {
   await market.start();
   const published: Array<{ candle: Candle; reliable: boolean }> = [];
   const publisher: StreamPublisher = {
-    candle: (_s, _t, candle, reliable) => published.push({ candle, reliable }),
+    candle: (event, reliable) => {
+      if (event.closed) published.push({ candle: event.closed.candle, reliable });
+      published.push({ candle: event.candle, reliable });
+    },
     status: () => {},
   };
   const hub = new StreamHub(market, publisher, { storeLimit: 100, logger: silentLogger });
@@ -59,7 +62,7 @@ async function setup() {
 }
 
 describe('StreamHub', () => {
-  it('resends a closing candle reliably when the next one opens, and sends ticks volatile', async () => {
+  it("sends a closing candle's final state reliably with the next one, and ticks volatile", async () => {
     const { source, published } = await setup();
     source.handlers!.onCandle(c(2, 150));
     source.handlers!.onCandle(c(3));

@@ -1,5 +1,5 @@
 import { TIMEFRAME_MS, streamKey, type Candle, type Timeframe } from '../../../shared/market.ts';
-import type { StreamState, StreamStatus } from '../../../shared/protocol.ts';
+import type { CandleEvent, StreamState, StreamStatus } from '../../../shared/protocol.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -11,16 +11,10 @@ import type { LiveChartIndicators, LiveIndicatorsFactory, StreamId } from './por
 /** Where the hub sends updates: once per update, to everyone watching the stream. */
 export interface StreamPublisher {
   /**
-   * `reliable` for candles that open or close a period; ticks of the forming candle may be dropped.
-   * `indicators`: the chart's indicators at this candle, computed incrementally.
+   * `reliable` for a candle that opens a period (it carries the final state of the one it closes, in
+   * `event.closed`); ticks of the forming candle may be dropped and heal with the next.
    */
-  candle(
-    symbol: string,
-    timeframe: Timeframe,
-    candle: Candle,
-    reliable: boolean,
-    indicators?: IndicatorValues,
-  ): void;
+  candle(event: CandleEvent, reliable: boolean): void;
   status(status: StreamStatus): void;
 }
 
@@ -267,11 +261,19 @@ export class StreamHub {
     if (outcome === 'appended') {
       // The previous candle just closed: resend its final state reliably, since its last tick may
       // have been dropped on a slow connection.
-      if (previous) this.publisher.candle(symbol, timeframe, previous, true, closedIndicators);
-      this.publisher.candle(symbol, timeframe, candle, true, indicators);
+      // The previous candle just closed: its final state rides with the new one, reliably, since its
+      // last tick may have been dropped on a slow connection. One message a close, not two.
+      const closed = previous && {
+        candle: previous,
+        ...(closedIndicators && { indicators: closedIndicators }),
+      };
+      this.publisher.candle(
+        { symbol, timeframe, candle, ...(indicators && { indicators }), ...(closed && { closed }) },
+        true,
+      );
       if (previous) for (const listener of this.closedListeners) listener({ symbol, timeframe });
     } else {
-      this.publisher.candle(symbol, timeframe, candle, false, indicators);
+      this.publisher.candle({ symbol, timeframe, candle, ...(indicators && { indicators }) }, false);
     }
   }
 

@@ -20,7 +20,12 @@ export class TestClient {
 
   constructor(url: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
     this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
-    this.socket.on('candle', (e) => this.candles.push(e));
+    // A candle that opens a period carries the final state of the one it closes: recorded as its own
+    // event first, the order a client applies them in.
+    this.socket.on('candle', (e) => {
+      if (e.closed) this.candles.push({ symbol: e.symbol, timeframe: e.timeframe, ...e.closed });
+      this.candles.push(e);
+    });
     this.socket.on('status', (s) => this.statuses.push(s));
   }
 
