@@ -1,18 +1,10 @@
+import { seededRandom } from '../../src/market/replay/forming-path.ts';
+
 /**
  * Seeded generators of hostile inputs: the same seed gives the same inputs, so a failure found once
  * is found again.
  */
-export function prng(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 const STRINGS = [
   '',

@@ -4,7 +4,7 @@ import type { Candle } from '../../../../shared/market.ts';
 export const STEPS = 60;
 
 /** Small deterministic PRNG so a given minute always forms the same way (mulberry32). */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -32,7 +32,7 @@ interface Path {
  * high (low first on up candles, most of the time), ends at the close, and never leaves the range.
  */
 export function formingPath(candle: Candle, seedKey: string): Path {
-  const rnd = random(hash(seedKey));
+  const rnd = seededRandom(hash(seedKey));
   const { open, high, low, close } = candle;
   const lowFirst = close >= open ? rnd() < 0.7 : rnd() < 0.3;
   const t1 = 3 + Math.floor(rnd() * 25);
