@@ -4,7 +4,6 @@ import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { FeedStatus, Unsubscribe } from '../market/port.ts';
-import type { IndicatorValues } from '../../../shared/analysis.ts';
 import { CandleStore } from './candle-store.ts';
 import type { LiveChartIndicators, LiveIndicatorsFactory, StreamId } from './port.ts';
 
