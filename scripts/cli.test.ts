@@ -94,11 +94,14 @@ describe('every script', () => {
     'bench-analysis',
     'bench-chat',
     'bench-fanout',
+    'bench-startup',
     'bench-upstream',
     'dev',
     'eval-forecast',
     'fake-exchange',
     'migrate',
+    'run-instances',
+    'soak-sockets',
   ];
 
   // Several at once: most of the time is each script importing the server before it parses its line.
