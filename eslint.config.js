@@ -94,7 +94,10 @@ export default tseslint.config(
         {
           paths: [
             ...adapterOnly,
-            { name: 'zod', message: 'Full zod is 80 KB of the first paint: use zod/mini, or validate in shared/.' },
+            {
+              name: 'zod',
+              message: 'Full zod is 80 KB of the first paint: use zod/mini, or validate in shared/.',
+            },
           ],
           patterns: [
             { group: ['**/server/**', 'server/*'], message: 'The client never imports the server.' },
