@@ -96,6 +96,7 @@ describe('every script', () => {
     'bench-fanout',
     'bench-startup',
     'bench-upstream',
+    'chaos',
     'dev',
     'eval-forecast',
     'fake-exchange',

@@ -21,6 +21,30 @@ export type { TypedServer } from './socket-types.ts';
 
 export const roomOf = (symbol: string, timeframe: Timeframe) => `stream:${streamKey(symbol, timeframe)}`;
 
+/** A connection with more packets than this waiting to be written is behind: it skips ticks. */
+const BEHIND_PACKETS = 32;
+/** Past this it is cut off (it reconnects and resumes with `since`): reliable events must not pile up. */
+const CUT_OFF_PACKETS = 2_000;
+const BACKLOG_SWEEP_MS = 250;
+
+/**
+ * The sockets whose connection is behind, refreshed four times a second from engine.io's write
+ * buffer (an internal, read only here: the packets queued while the transport is busy writing).
+ */
+function watchBacklogs(io: TypedServer): ReadonlySet<string> {
+  const behind = new Set<string>();
+  const sweep = setInterval(() => {
+    behind.clear();
+    for (const socket of io.of('/').sockets.values()) {
+      const waiting = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+      if (waiting > CUT_OFF_PACKETS) socket.disconnect(true);
+      else if (waiting > BEHIND_PACKETS) behind.add(socket.id);
+    }
+  }, BACKLOG_SWEEP_MS);
+  sweep.unref();
+  return behind;
+}
+
 /**
  * Broadcasts to a stream's room: one emit per update, whatever the number of watchers. Candles and
  * statuses go to this instance's sockets only, since every instance receives the stream's feed
@@ -30,11 +54,14 @@ export function socketPublisher(io: TypedServer): StreamPublisher & {
   analysis(analysis: Analysis): void;
   prediction(prediction: Prediction): void;
 } {
+  const behind = watchBacklogs(io);
   return {
     candle(event, reliable) {
       const room = io.local.to(roomOf(event.symbol, event.timeframe));
-      // Ticks are volatile: a slow client skips one and heals with the next, so its buffer cannot grow.
-      (reliable ? room : room.volatile).emit('candle', event);
+      // A tick skips the connections that are behind (it heals with the next one, so their buffer
+      // cannot grow), not Socket.IO's `volatile`, which drops a packet whenever the connection is
+      // still writing the one before: the second stream to tick in a turn would never move.
+      (reliable || behind.size === 0 ? room : room.except([...behind])).emit('candle', event);
     },
     status(status) {
       io.local.to(roomOf(status.symbol, status.timeframe)).emit('status', status);
