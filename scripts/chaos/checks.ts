@@ -3,7 +3,9 @@
  * exchange's own candles and the database.
  */
 import pg from 'pg';
+import type { CandlesResponse } from '../../shared/http.ts';
 import type { Candle } from '../../shared/market.ts';
+import { unpackCandles } from '../../shared/snapshot.ts';
 import { keyOf, type CandleClient, type ChatProbes, type ChatUser, type Stream } from './load.ts';
 
 const MINUTE = 60_000;
@@ -141,8 +143,8 @@ export async function storeOf(url: string, streams: Stream[]): Promise<Map<strin
   const out = new Map<string, Map<number, Candle>>();
   for (const s of streams) {
     const query = `symbol=${encodeURIComponent(s.symbol)}&timeframe=${s.timeframe}&limit=1000`;
-    const body = (await (await fetch(`${url}/api/candles?${query}`)).json()) as { candles: Candle[] };
-    out.set(keyOf(s), new Map(body.candles.map((c) => [c.time, c])));
+    const body = (await (await fetch(`${url}/api/candles?${query}`)).json()) as CandlesResponse;
+    out.set(keyOf(s), new Map(unpackCandles(body.candles).map((c) => [c.time, c])));
   }
   return out;
 }

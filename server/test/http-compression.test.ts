@@ -6,6 +6,8 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './support/socket-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
+import type { CandlesResponse } from '../../shared/http.ts';
+import { unpackCandles } from '../../shared/snapshot.ts';
 
 interface RawAnswer {
   status: number;
@@ -75,8 +77,8 @@ describe('HTTP compression and caching', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(br.headers.vary).toMatch(/Accept-Encoding/i);
     expect(br.body.length).toBeLessThan(plain.body.length / 2);
-    expect((JSON.parse(decode(br)) as { candles: unknown[] }).candles).toHaveLength(200);
-    expect((JSON.parse(decode(gz)) as { candles: unknown[] }).candles).toHaveLength(200);
+    expect(unpackCandles((JSON.parse(decode(br)) as CandlesResponse).candles)).toHaveLength(200);
+    expect(unpackCandles((JSON.parse(decode(gz)) as CandlesResponse).candles)).toHaveLength(200);
   });
 
   it('compresses small JSON answers too', async () => {

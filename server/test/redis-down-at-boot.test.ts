@@ -9,6 +9,7 @@ import { HAS_REDIS_SERVER, freePort, startRedisServer } from './support/redis-se
 import { startServerProcess } from './support/server-process.ts';
 import { TestClient } from './support/socket-client.ts';
 import { waitFor } from './support/wait.ts';
+import { unpackCandles } from '../../shared/snapshot.ts';
 
 /** Each JSON log line the process wrote at `level` or above (pino: 40 warn, 50 error, 60 fatal). */
 const logLines = (output: string, level: number) =>
@@ -62,7 +63,7 @@ describe.skipIf(!HAS_REDIS_SERVER)('Redis down at boot', () => {
     await waitFor(() => client.candles.length >= 3, 'live candles while Redis is away', 30_000);
     const candles = await get<CandlesResponse>('/api/candles?symbol=ETH/USDT&timeframe=1m&limit=5');
     expect(candles.status).toBe(200);
-    expect(candles.body.candles).toHaveLength(5);
+    expect(unpackCandles(candles.body.candles)).toHaveLength(5);
     // The next minute close brings a fresh analysis and forecast, published while Redis is away.
     await waitFor(() => broadcasts > 0, 'an analysis or forecast broadcast', 90_000);
     expect(server.output()).not.toMatch(/unhandled rejection/);
