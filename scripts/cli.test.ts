@@ -91,6 +91,7 @@ describe('validators', () => {
 
 describe('every script', () => {
   const SCRIPTS = [
+    'bench-abuse',
     'bench-analysis',
     'bench-chat',
     'bench-fanout',

@@ -11,6 +11,9 @@ export interface EventLimits {
   windowSeconds: number;
 }
 
+/** A socket sending this many times its allowance in one window is disconnected. */
+const CUT_OFF_FACTOR = 10;
+
 export const DEFAULT_EVENT_LIMITS: EventLimits = { perSocket: 40, perIp: 400, windowSeconds: 10 };
 
 /**
@@ -30,23 +33,29 @@ export function limitSocketEvents(
   io.on('connection', (socket) => {
     const ip = clientAddress(socket.request, trust);
     socket.use((packet, next) => {
-      Promise.all([perSocket.consume(socket.id), perIp.consume(ip)]).then(
-        () => next(),
-        (rejection: unknown) => {
-          if (!(rejection instanceof RateLimiterRes)) return next();
-          const ack = packet.at(-1);
-          const retryAfterMs = Math.max(1, Math.ceil(rejection.msBeforeNext));
-          if (typeof ack === 'function')
-            (ack as (response: Ack<never>) => void)({
-              ok: false,
-              error: {
-                code: 'RATE_LIMITED',
-                message: `Too many requests from this connection; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
-                retryAfterMs,
-              },
-            });
-        },
-      );
+      void Promise.allSettled([perSocket.consume(socket.id), perIp.consume(ip)]).then(([own, address]) => {
+        const refused = own.status === 'rejected' ? own : address.status === 'rejected' ? address : undefined;
+        if (!refused || !(refused.reason instanceof RateLimiterRes)) return next();
+        const rejection = refused.reason;
+        // Ten times its own allowance in one window is no client of ours: cut it off rather than keep
+        // reading, parsing and refusing what it sends (it may reconnect, and starts from zero). Only
+        // the socket's own excess does that, never its address's (an office behind one NAT).
+        if (refused === own && rejection.consumedPoints > CUT_OFF_FACTOR * limits.perSocket) {
+          socket.disconnect(true);
+          return;
+        }
+        const ack = packet.at(-1);
+        const retryAfterMs = Math.max(1, Math.ceil(rejection.msBeforeNext));
+        if (typeof ack === 'function')
+          (ack as (response: Ack<never>) => void)({
+            ok: false,
+            error: {
+              code: 'RATE_LIMITED',
+              message: `Too many requests from this connection; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
+              retryAfterMs,
+            },
+          });
+      });
     });
     socket.on('disconnect', () => void perSocket.delete(socket.id));
   });

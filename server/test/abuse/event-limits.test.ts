@@ -60,4 +60,12 @@ describe('socket event limits', () => {
     const health = await fetch(`${t.url}/healthz`);
     expect(health.status).toBe(200);
   });
+
+  it('disconnects a socket that keeps sending at ten times its allowance', async () => {
+    const flooder = await client();
+    const closed = new Promise<string>((resolve) => flooder.socket.once('disconnect', resolve));
+    // 10 allowed, then refused; past 100 in the window the server stops listening to it.
+    for (let i = 0; i < 120; i++) flooder.socket.emit('unsubscribe', { symbol: 'SOL/USDT', timeframe: '1m' });
+    expect(await closed).toBe('io server disconnect');
+  });
 });
