@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     { ...redisBacked, database, logger, metrics, chatPhraser },
     {
       candleStoreLimit: config.candleStoreLimit,
+      streamLingerMs: config.streamLingerSeconds * 1000,
       maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
       trustProxy: config.trustProxy,
       httpRequestsPerMinute: config.httpRequestsPerMinute,

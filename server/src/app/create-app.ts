@@ -63,6 +63,8 @@ export interface AppParts {
 
 export interface AppOptions {
   candleStoreLimit: number;
+  /** See HubOptions.lingerMs; 0 (the default) closes a stream when its last subscriber leaves. */
+  streamLingerMs?: number;
   maxSubscriptionsPerSocket: number;
   staticDir?: string;
   /** How long start-up waits for the market source before serving anyway (default 5 s). */
@@ -149,6 +151,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     compute: computeFunctions(computePool),
     publisher,
     candleStoreLimit: options.candleStoreLimit,
+    streamLingerMs: options.streamLingerMs,
     analysisIntervalMs: options.analysisIntervalMs,
     predictionIntervalMs: options.predictionIntervalMs,
   });

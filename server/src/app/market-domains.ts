@@ -31,6 +31,7 @@ export interface MarketDomainsDeps {
     prediction(prediction: Prediction): void;
   };
   candleStoreLimit: number;
+  streamLingerMs?: number;
   analysisIntervalMs?: number;
   predictionIntervalMs?: number;
 }
@@ -41,6 +42,7 @@ export function createMarketDomains(deps: MarketDomainsDeps) {
   const cached = new Cached(deps.cache, logger);
   const hub = new StreamHub(market, publisher, {
     storeLimit: deps.candleStoreLimit,
+    lingerMs: deps.streamLingerMs,
     logger,
     indicators: liveChartIndicators,
   });

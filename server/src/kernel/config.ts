@@ -93,6 +93,13 @@ const EnvSchema = z.object({
     .min(2000, 'must be at least 2000, the largest snapshot a client may ask for')
     .max(100_000, 'must be at most 100000')
     .default(3000),
+  /** How long a stream stays open after its last viewer leaves, so a reload or a flip back is warm. */
+  STREAM_LINGER_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 0 to 3600' })
+    .int('must be a whole number of seconds from 0 to 3600')
+    .min(0, 'must be at least 0 (close at once)')
+    .max(3600, 'must be at most 3600')
+    .default(30),
   MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(20),
   /**
    * Signs session tokens. Unset: one is generated and kept in DATA_DIR, which suits one instance;

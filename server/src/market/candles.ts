@@ -4,7 +4,10 @@ export function isValidCandle(c: Candle): boolean {
   return (
     Number.isFinite(c.time) &&
     c.time >= 0 &&
-    [c.open, c.high, c.low, c.close].every((p) => Number.isFinite(p) && p > 0) &&
+    isPositive(c.open) &&
+    isPositive(c.high) &&
+    isPositive(c.low) &&
+    isPositive(c.close) &&
     Number.isFinite(c.volume) &&
     c.volume >= 0 &&
     c.high >= Math.max(c.open, c.close, c.low) &&
@@ -12,10 +15,15 @@ export function isValidCandle(c: Candle): boolean {
   );
 }
 
+const isPositive = (price: number) => Number.isFinite(price) && price > 0;
+
 /** Sorted by time, one candle per time (the later one wins), malformed candles dropped. */
 export function normalizeCandles(candles: readonly Candle[]): Candle[] {
+  const valid = candles.filter(isValidCandle);
+  // What sources return is almost always in order already: then there is nothing to sort or dedupe.
+  if (valid.every((c, i) => i === 0 || c.time > valid[i - 1]!.time)) return valid;
   const byTime = new Map<number, Candle>();
-  for (const c of candles) if (isValidCandle(c)) byTime.set(c.time, c);
+  for (const c of valid) byTime.set(c.time, c);
   return [...byTime.values()].sort((a, b) => a.time - b.time);
 }
 

@@ -35,7 +35,7 @@ export function createStreams(deps: {
   return {
     async recent(symbol, timeframe, limit) {
       market.assertStream(symbol, timeframe);
-      return hub.latest(symbol, timeframe, limit) ?? (await cold(symbol, timeframe, limit));
+      return (await hub.latestWhenReady(symbol, timeframe, limit)) ?? (await cold(symbol, timeframe, limit));
     },
     watched: () => hub.watched(),
     onCandleClosed: (listener) => hub.onCandleClosed(listener),

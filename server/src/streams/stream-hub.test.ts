@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Candle, Timeframe } from '../../../shared/market.ts';
 import { silentLogger } from '../kernel/logger.ts';
 import { MarketService } from '../market/market-service.ts';
@@ -43,7 +43,7 @@ class ScriptedSource implements MarketSource {
   async close() {}
 }
 
-async function setup() {
+async function setup(lingerMs = 0) {
   const source = new ScriptedSource();
   source.history = [c(0), c(1), c(2)];
   const market = new MarketService(source, () => T0 + 2 * M, silentLogger);
@@ -56,7 +56,7 @@ async function setup() {
     },
     status: () => {},
   };
-  const hub = new StreamHub(market, publisher, { storeLimit: 100, logger: silentLogger });
+  const hub = new StreamHub(market, publisher, { storeLimit: 100, logger: silentLogger, lingerMs });
   await hub.subscribe('a', 'X/USDT', '1m', { limit: 100 });
   return { source, market, hub, published };
 }
@@ -93,6 +93,31 @@ describe('StreamHub', () => {
     hub.releaseAll('b');
     expect(source.handlers).toBeUndefined();
     expect(hub.streamCount).toBe(0);
+  });
+
+  describe('with a linger time', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('keeps an unwatched stream open that long, and a subscriber meanwhile finds it warm', async () => {
+      const { source, hub } = await setup(30_000);
+      vi.useFakeTimers();
+      const fetched = source.fetches;
+      hub.releaseAll('a');
+      vi.advanceTimersByTime(29_000);
+      expect(hub.streamCount).toBe(1);
+      const snapshot = await hub.subscribe('b', 'X/USDT', '1m', { limit: 10 });
+      expect(snapshot.candles).toHaveLength(3);
+      expect(source.fetches).toBe(fetched);
+      vi.advanceTimersByTime(60_000);
+      expect(source.handlers).toBeDefined();
+
+      hub.unsubscribe('b', 'X/USDT', '1m');
+      vi.advanceTimersByTime(29_000);
+      expect(source.handlers).toBeDefined();
+      vi.advanceTimersByTime(1_000);
+      expect(source.handlers).toBeUndefined();
+      expect(hub.streamCount).toBe(0);
+    });
   });
 });
 
@@ -131,5 +156,22 @@ describe('Streams', () => {
     expect(cold[1]![0]!.time).toBe(T0 + 2 * M);
     expect(source.fetches).toBe(fetched + 1);
     await expect(streams.recent('NOPE/USDT', '1m', 5)).rejects.toThrow(/Unknown symbol/);
+  });
+
+  it('a read racing a stream while it opens waits for its history instead of fetching it again', async () => {
+    const { source, market, hub } = await setup();
+    const streams = createStreams({
+      hub,
+      market,
+      cached: new Cached(createMemoryCache(), silentLogger),
+      clock: () => T0 + 2 * M,
+    });
+    hub.releaseAll('a');
+    const fetched = source.fetches;
+    const opening = hub.subscribe('b', 'X/USDT', '1m', { limit: 10 });
+    const read = await streams.recent('X/USDT', '1m', 2);
+    await opening;
+    expect(read.map((x) => x.time)).toEqual([T0 + M, T0 + 2 * M]);
+    expect(source.fetches).toBe(fetched + 1);
   });
 });

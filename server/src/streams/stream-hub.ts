@@ -7,6 +7,9 @@ import type { FeedStatus, Unsubscribe } from '../market/port.ts';
 import { CandleStore } from './candle-store.ts';
 import type { LiveChartIndicators, LiveIndicatorsFactory, StreamId } from './port.ts';
 
+/** Candles per slice of an indicator warm-up: a few milliseconds of work between yields. */
+const WARM_UP_SLICE = 250;
+
 /** Where the hub sends updates: once per update, to everyone watching the stream. */
 export interface StreamPublisher {
   /**
@@ -22,6 +25,12 @@ export interface HubOptions {
   logger: Logger;
   /** Keeps each stream's chart indicators live; without it candles go out without indicators. */
   indicators?: LiveIndicatorsFactory;
+  /**
+   * How long a stream stays open after its last subscriber leaves (0: closes at once). A reload, a
+   * flip back to the previous timeframe or a subscribe/unsubscribe churn then costs a lookup instead
+   * of a cold open (history fetch and indicator warm-up on the event loop).
+   */
+  lingerMs?: number;
 }
 
 /** What a subscriber starts from: the stream's candles (the newest last, possibly still forming). */
@@ -69,6 +78,8 @@ interface Stream {
   held?: Candle[];
   /** Indicators kept up to date candle by candle, from the moment history is loaded. */
   live?: LiveChartIndicators;
+  /** Set while the stream lingers with no subscriber; closes it when it fires. */
+  lingering?: NodeJS.Timeout;
 }
 
 /**
@@ -98,6 +109,8 @@ export class StreamHub {
     this.market.assertStream(symbol, timeframe);
     const key = streamKey(symbol, timeframe);
     const stream = this.streams.get(key) ?? this.open(symbol, timeframe);
+    clearTimeout(stream.lingering);
+    stream.lingering = undefined;
     stream.subscribers.add(subscriberId);
     try {
       await stream.ready;
@@ -121,13 +134,28 @@ export class StreamHub {
   unsubscribe(subscriberId: string, symbol: string, timeframe: Timeframe): boolean {
     const stream = this.streams.get(streamKey(symbol, timeframe));
     if (!stream?.subscribers.delete(subscriberId)) return false;
-    if (stream.subscribers.size === 0) this.close(stream);
+    if (stream.subscribers.size === 0) this.release(stream);
     return true;
   }
 
   releaseAll(subscriberId: string): void {
     for (const stream of [...this.streams.values()])
       this.unsubscribe(subscriberId, stream.symbol, stream.timeframe);
+  }
+
+  /**
+   * The latest candles of a stream someone is watching, once its history is in (a read racing the
+   * stream's opening waits for it rather than fetching the same history again), or undefined if
+   * nobody watches it or its history could not be loaded.
+   */
+  async latestWhenReady(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[] | undefined> {
+    const stream = this.streams.get(streamKey(symbol, timeframe));
+    if (!stream) return undefined;
+    const loaded = await stream.ready.then(
+      () => true,
+      () => false,
+    );
+    return loaded ? this.latest(symbol, timeframe, limit) : undefined;
   }
 
   /** The latest candles of a stream someone is watching, or undefined if nobody is. */
@@ -184,10 +212,10 @@ export class StreamHub {
     });
     stream.ready = this.market
       .history(symbol, timeframe, { limit: this.options.storeLimit })
-      .then((history) => {
+      .then(async (history) => {
         stream.store.mergeHistory(history);
         stream.revision++;
-        stream.live = this.options.indicators?.(stream.store.latest(this.options.storeLimit));
+        if (this.options.indicators) stream.live = await this.warmUp(stream, this.options.indicators);
       })
       .catch((err: unknown) => {
         this.options.logger.warn({ err, stream: stream.key }, 'could not load history; closing the stream');
@@ -199,7 +227,36 @@ export class StreamHub {
     return stream;
   }
 
+  /**
+   * Live indicators warmed over the stream's history a slice at a time, giving the event loop back
+   * between slices: thousands of candles through a dozen indicators is tens of milliseconds that
+   * everyone else's requests would otherwise queue behind. Candles that arrive meanwhile are applied
+   * at the end, so the result is the same as warming in one go.
+   */
+  private async warmUp(stream: Stream, factory: LiveIndicatorsFactory): Promise<LiveChartIndicators> {
+    const history = stream.store.latest(this.options.storeLimit);
+    const live = factory(history.slice(0, WARM_UP_SLICE));
+    for (let i = WARM_UP_SLICE; i < history.length; i += WARM_UP_SLICE) {
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const candle of history.slice(i, i + WARM_UP_SLICE)) live.update(candle);
+    }
+    const warmedTo = history.at(-1)?.time;
+    if (warmedTo !== undefined) for (const candle of stream.store.since(warmedTo)) live.update(candle);
+    return live;
+  }
+
+  /** The last subscriber left: close the stream, now or once it has lingered unwatched. */
+  private release(stream: Stream): void {
+    const lingerMs = this.options.lingerMs ?? 0;
+    if (lingerMs <= 0) return this.close(stream);
+    stream.lingering = setTimeout(() => {
+      if (stream.subscribers.size === 0) this.close(stream);
+    }, lingerMs);
+    stream.lingering.unref();
+  }
+
   private close(stream: Stream): void {
+    clearTimeout(stream.lingering);
     if (this.streams.get(stream.key) !== stream) return;
     this.streams.delete(stream.key);
     stream.stop();
@@ -258,8 +315,6 @@ export class StreamHub {
       stream.live && candle.time >= (previous?.time ?? 0) ? stream.live.update(candle) : undefined;
     const { symbol, timeframe } = stream;
     if (outcome === 'appended') {
-      // The previous candle just closed: resend its final state reliably, since its last tick may
-      // have been dropped on a slow connection.
       // The previous candle just closed: its final state rides with the new one, reliably, since its
       // last tick may have been dropped on a slow connection. One message a close, not two.
       const closed = previous && {
