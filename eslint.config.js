@@ -14,9 +14,12 @@ const SERVER_LAYERS = [
   ['cache', 'db', 'compute'],
   ['market'],
   ['streams'],
-  ['analysis'],
+  // The tickers read the market beside the analysis; the chat and the transports read them.
+  ['analysis', 'tickers'],
   ['predict'],
-  ['chat', 'auth'],
+  // Alerts watch the streams' ticks and indicators; the chat creates and lists them.
+  ['alerts'],
+  ['chat', 'auth', 'workspace'],
   ['http', 'realtime'],
   ['app'],
   ['main.ts'],

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { createApp, type App } from '../server/src/app/create-app.ts';
+import { createApp, type App, type AppOptions } from '../server/src/app/create-app.ts';
 import { createMemoryCache } from '../server/src/cache/memory/memory-cache.ts';
 import type { Clock } from '../server/src/kernel/clock.ts';
 import { openDatabase, type DatabaseHandle } from '../server/src/db/database.ts';
@@ -16,11 +16,16 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/** TrendScope with the given source, an in-process cache and PGlite in a temporary folder (or `database`). */
+/**
+ * TrendScope with the given source, an in-process cache and PGlite in a temporary folder (or
+ * `database`); `options` override the defaults (e.g. event limits lifted for a thousand clients on
+ * one address).
+ */
 export async function startBenchApp(
   source: MarketSource,
   clock?: Clock,
   database?: DatabaseHandle,
+  options: Partial<AppOptions> = {},
 ): Promise<BenchApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'trendscope-bench-'));
   const app = await createApp(
@@ -31,7 +36,7 @@ export async function startBenchApp(
       logger: silentLogger,
       clock,
     },
-    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20 },
+    { candleStoreLimit: 3000, maxSubscriptionsPerSocket: 20, ...options },
   );
   const { port } = await app.listen(0, '127.0.0.1');
   return {

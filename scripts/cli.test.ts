@@ -92,13 +92,17 @@ describe('validators', () => {
 describe('every script', () => {
   const SCRIPTS = [
     'bench-abuse',
+    'bench-alerts',
     'bench-analysis',
     'bench-chat',
     'bench-fanout',
+    'bench-history',
     'bench-startup',
+    'bench-tickers',
     'bench-upstream',
     'chaos',
     'dev',
+    'eval-chat',
     'eval-forecast',
     'fake-exchange',
     'migrate',

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'USERNAME_TAKEN',
   'RATE_LIMITED',
+  /** The user has as many alerts set as one may (ALERTS_MAX_PER_USER). */
+  'ALERT_LIMIT',
   'FORBIDDEN_ORIGIN',
   'INTERNAL',
 ] as const;

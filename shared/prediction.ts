@@ -1,6 +1,13 @@
 import type { TrendDirection } from './analysis.ts';
 import type { Timeframe } from './market.ts';
 
+/**
+ * Closed candles a stream needs before it is forecast: the volatility model's 60-candle warm-up and
+ * a horizon's worth of past moves (server/src/predict/forecast.ts; its test holds the two equal). The
+ * client says so instead of leaving the forecast silently missing.
+ */
+export const FORECAST_MIN_CLOSED_CANDLES = 70;
+
 /** One step of a forecast path: the central value and the 80 % and 95 % intervals of the close. */
 export interface ForecastStep {
   /** Open time of the forecast candle (ms). */

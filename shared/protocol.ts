@@ -6,6 +6,16 @@ import type { ChatDeletedEvent, ChatMessageEvent, ChatSendRequest, ChatSendResul
 import type { Prediction } from './prediction.ts';
 import { MAX_SNAPSHOT_CANDLES } from './limits.ts';
 import type { SubscribeResponse } from './snapshot.ts';
+import type { TickersEvent, TickersSnapshot, TickersSubscribeRequest } from './tickers.ts';
+import type {
+  Alert,
+  AlertCreateRequest,
+  AlertList,
+  AlertSeenEvent,
+  AlertSeenRequest,
+  AlertTriggeredEvent,
+  AlertUpdateRequest,
+} from './alerts.ts';
 
 export { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './limits.ts';
 
@@ -23,6 +33,13 @@ export const UnsubscribeRequestSchema = z.object({
   timeframe: TimeframeSchema,
 });
 export type UnsubscribeRequest = z.input<typeof UnsubscribeRequestSchema>;
+
+/** Most symbols one `tickers:subscribe` may name; without a list it is every offered symbol. */
+export const MAX_TICKER_SYMBOLS = 100;
+
+export const TickersSubscribeRequestSchema = z.object({
+  symbols: z.array(SymbolSchema).min(1).max(MAX_TICKER_SYMBOLS).optional(),
+}) satisfies z.ZodType<TickersSubscribeRequest>;
 
 export const STREAM_STATES = ['live', 'stale', 'reconnecting'] as const;
 export type StreamState = (typeof STREAM_STATES)[number];
@@ -82,6 +99,15 @@ export interface ServerToClientEvents {
   'chat:message': (event: ChatMessageEvent) => void;
   /** A conversation was deleted, from any tab of the user. */
   'chat:deleted': (event: ChatDeletedEvent) => void;
+  /** The tickers that changed (shared/tickers.ts), to the sockets subscribed to them; about once a second. */
+  tickers: (event: TickersEvent) => void;
+  /** An alert of the user fired (shared/alerts.ts): to every open tab, on every instance. */
+  'alert:triggered': (event: AlertTriggeredEvent) => void;
+  /** An alert of the user was created or changed, from any tab or the chat. */
+  'alert:changed': (event: { alert: Alert }) => void;
+  'alert:deleted': (event: { id: string }) => void;
+  /** Triggers were marked seen from one of the user's tabs. */
+  'alert:seen': (event: AlertSeenEvent) => void;
 }
 
 export interface ClientToServerEvents {
@@ -90,4 +116,17 @@ export interface ClientToServerEvents {
   unsubscribe: (request: UnsubscribeRequest, ack: (response: Ack<UnsubscribeResult>) => void) => void;
   /** Needs a signed-in user (the session cookie of the handshake). */
   'chat:send': (request: ChatSendRequest, ack: (response: Ack<ChatSendResult>) => void) => void;
+  /** Follow the tickers of every offered symbol, or of `symbols`; replaces this socket's previous choice. */
+  'tickers:subscribe': (
+    request: TickersSubscribeRequest,
+    ack: (response: Ack<TickersSnapshot>) => void,
+  ) => void;
+  'tickers:unsubscribe': (request: Record<string, never>, ack: (response: Ack<null>) => void) => void;
+  /** The alert events need a signed-in user; each acts on that user's alerts only. */
+  'alert:create': (request: AlertCreateRequest, ack: (response: Ack<{ alert: Alert }>) => void) => void;
+  'alert:update': (request: AlertUpdateRequest, ack: (response: Ack<{ alert: Alert }>) => void) => void;
+  'alert:delete': (request: { id: string }, ack: (response: Ack<{ id: string }>) => void) => void;
+  'alert:list': (request: Record<string, never>, ack: (response: Ack<AlertList>) => void) => void;
+  /** Marks triggers seen (all of them without `ids`); answers how many stay unseen. */
+  'alert:seen': (request: AlertSeenRequest, ack: (response: Ack<{ unseen: number }>) => void) => void;
 }

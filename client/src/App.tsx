@@ -1,33 +1,26 @@
-import { lazy, Suspense } from 'react';
-import { PriceChart } from './chart/PriceChart.tsx';
 import { LazyChatPanel, type LoadingChat } from './chat/LazyChatPanel.tsx';
-import { ErrorBanner } from './components/ErrorBanner.tsx';
-import { FailureBoundary } from './components/FailureBoundary.tsx';
 import { Header } from './components/Header.tsx';
 import { IndicatorBar } from './components/IndicatorBar.tsx';
-import { LoadingOverlay } from './components/LoadingOverlay.tsx';
-import { StreamNotice } from './components/StreamNotice.tsx';
-
-// The cards wait for an analysis anyway: they load beside the first candles, not before them.
-const ChartCards = lazy(async () => ({ default: (await import('./components/ChartCards.tsx')).ChartCards }));
+import { PaneStoreContext } from './store/index.ts';
+import { useActiveStore } from './workspace/app-workspace.ts';
+import { ChartGrid } from './workspace/ChartGrid.tsx';
+import { WatchlistPlace } from './watchlist/WatchlistPlace.tsx';
 
 export function App({ chat }: { chat: LoadingChat }) {
+  const active = useActiveStore();
   return (
     <div className="app">
-      <Header />
-      <IndicatorBar />
+      {/* The header and the toggles act on the active chart of the layout. */}
+      <PaneStoreContext.Provider value={active}>
+        <Header />
+        <IndicatorBar />
+      </PaneStoreContext.Provider>
       <div className="app__body">
-        <main className="chart-area">
-          <PriceChart />
-          <FailureBoundary fallback={null}>
-            <Suspense fallback={null}>
-              <ChartCards />
-            </Suspense>
-          </FailureBoundary>
-          <LoadingOverlay />
-          <ErrorBanner />
-          <StreamNotice />
-        </main>
+        {/* A row of the watchlist opens on the active chart. */}
+        <PaneStoreContext.Provider value={active}>
+          <WatchlistPlace />
+        </PaneStoreContext.Provider>
+        <ChartGrid />
         <LazyChatPanel chat={chat} />
       </div>
     </div>

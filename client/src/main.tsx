@@ -2,22 +2,39 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bindDocumentTitle } from './document-title.ts';
-import { connectSocket } from './socket/binding.ts';
+import { firstCandles } from './first-candles.ts';
+import { bindStreams, createSocket } from './socket/binding.ts';
+import { bindTickers } from './socket/ticker-binding.ts';
 import { appStore } from './store/index.ts';
+import { watchlistStore } from './watchlist/watchlist-store.ts';
+import { paneStores } from './workspace/app-workspace.ts';
+import { followActiveStore } from './workspace/pane-stores.ts';
+import { startWorkspace } from './workspace/start-workspace.ts';
+import { workspaceStore } from './workspace/workspace-store.ts';
 import './styles.css';
+// Sets <html data-theme> as it loads: the first render is already in the right theme.
+import './theme/app-theme.ts';
+import './workspace/workspace.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-bindDocumentTitle(appStore, document);
-const socket = connectSocket(appStore);
+const socket = createSocket();
+const binding = bindStreams(socket);
+// The header's 24-hour change and the watchlist come after the first candles, not before them.
+void firstCandles().then(() => bindTickers(watchlistStore, socket));
+socket.connect();
 void appStore.getState().loadSymbols();
-// Accounts and chat load in a chunk of their own while the chart fetches its candles; the panel
+startWorkspace(binding);
+followActiveStore(workspaceStore, paneStores, (store) => bindDocumentTitle(store, document));
+// Accounts and chat load in a chunk of their own once the first candles are drawn; the panel
 // shows once they are installed.
-const chat = import('./chat/chat-feature.ts').then((feature) => {
-  feature.installChat(appStore, socket);
-  return feature;
-});
+const chat = firstCandles()
+  .then(() => import('./chat/chat-feature.ts'))
+  .then((feature) => {
+    feature.installChat(appStore, socket);
+    return feature;
+  });
 
 createRoot(root).render(
   <StrictMode>

@@ -39,8 +39,8 @@ export function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 /** A store whose symbol list has loaded. */
-export async function readyStore(storage = memoryStorage()): Promise<AppStore> {
-  const store = createAppStore({ fetchSymbols: async () => SYMBOLS, storage });
+export async function readyStore(): Promise<AppStore> {
+  const store = createAppStore({ fetchSymbols: async () => SYMBOLS });
   await store.getState().loadSymbols();
   return store;
 }

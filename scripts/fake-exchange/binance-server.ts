@@ -1,6 +1,7 @@
 /**
  * A local stand-in for Binance's public spot API, enough for ccxt: REST `/api/v3/exchangeInfo`,
- * `/api/v3/klines`, `/api/v3/ticker/24hr`, `/api/v3/time`, and the kline WebSocket stream. It serves
+ * `/api/v3/klines`, `/api/v3/ticker/24hr` (one, several or every symbol), `/api/v3/time`, and the
+ * kline and mini-ticker WebSocket streams. It serves
  * the recorded Binance candles (through the replay source) and can be told to misbehave the ways
  * exchanges do: 429/418 with Retry-After, 5xx, timeouts, malformed JSON, reset connections, dropped
  * WebSockets, or going away altogether.
@@ -12,7 +13,11 @@ import { TIMEFRAMES, TIMEFRAME_MS, type Candle, type Timeframe } from '../../sha
 import type { Clock } from '../../server/src/kernel/clock.ts';
 import { silentLogger } from '../../server/src/kernel/logger.ts';
 import { MarketService } from '../../server/src/market/market-service.ts';
+import type { FetchCandlesOptions, Unsubscribe, WatchHandlers } from '../../server/src/market/port.ts';
 import { createReplaySource, type ReplaySource } from '../../server/src/market/replay/replay-source.ts';
+import { rollingDay } from '../../server/src/tickers/rolling-day.ts';
+import { DAY_MS } from '../../shared/tickers.ts';
+import { createListings, listedCandle, type Listing } from './listings.ts';
 
 export type FaultKind =
   'rate-limit' | 'ban' | 'server-error' | 'timeout' | 'malformed' | 'reset' | 'invalid-symbol';
@@ -33,16 +38,20 @@ export interface FakeBinanceOptions {
   clock?: Clock;
   /** How often the replay moves the forming candle, in ms of real time. */
   tickMs?: number;
-  /** Serve the kline WebSocket stream too (default true). */
+  /** Serve the kline and mini-ticker WebSocket streams too (default true). */
   webSocket?: boolean;
+  /** `many`: list a catalogue of other markets beside the recorded four (see listings.ts). */
+  markets?: 'recorded' | 'many';
 }
 
 const INTERVALS = new Set<string>(TIMEFRAMES);
+/** Binance pushes its mini tickers once a second. */
+const TICKER_PUSH_MS = 1_000;
 
 export class FakeBinance {
   /** REST requests received, per path. */
   readonly requests = new Map<string, number>();
-  /** WebSocket kline subscriptions received, per stream name (e.g. `btcusdt@kline_1m`). */
+  /** WebSocket subscriptions received, per stream name (e.g. `btcusdt@kline_1m`, `btcusdt@miniTicker`). */
   readonly subscriptions = new Map<string, number>();
   /** Every REST request: when (ms, real time) and to which path. */
   readonly log: Array<{ at: number; path: string; query: string; fault?: FaultKind }> = [];
@@ -51,6 +60,7 @@ export class FakeBinance {
   private wss?: WebSocketServer;
   private readonly sockets = new Set<Socket>();
   private readonly held = new Set<ServerResponse>();
+  private readonly reads = new Map<string, Promise<Candle[]>>();
   private port: number;
 
   private constructor(
@@ -58,6 +68,7 @@ export class FakeBinance {
     private readonly replay: ReplaySource,
     private readonly options: FakeBinanceOptions,
     private readonly clock: Clock,
+    private readonly listings: readonly Listing[],
   ) {
     this.port = options.port ?? 0;
   }
@@ -67,7 +78,8 @@ export class FakeBinance {
     const replay = await createReplaySource({ clock, tickMs: options.tickMs ?? 250, logger: silentLogger });
     const market = new MarketService(replay, clock, silentLogger);
     await market.start();
-    const fake = new FakeBinance(market, replay, options, clock);
+    const listings = createListings(market.symbols(), options.markets === 'many');
+    const fake = new FakeBinance(market, replay, options, clock, listings);
     await fake.listen();
     return fake;
   }
@@ -220,7 +232,7 @@ export class FakeBinance {
         const limit = Math.min(1000, Number(q.get('limit') ?? 500));
         const start = q.get('startTime');
         const end = q.get('endTime');
-        let candles = await this.market.history(symbol, interval as Timeframe, {
+        let candles = await this.history(symbol, interval as Timeframe, {
           since: start ? Number(start) : undefined,
           limit,
         });
@@ -228,18 +240,93 @@ export class FakeBinance {
         return { status: 200, body: candles.map((c) => kline(c, interval as Timeframe)) };
       }
       case '/api/v3/ticker/24hr': {
-        const symbol = this.symbolOf(q.get('symbol'));
-        if (!symbol) return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
-        const day = await this.market.history(symbol, '1m', { limit: 1440 });
-        return { status: 200, body: ticker(symbol, day) };
+        // One symbol answers an object; a `symbols` list, or none (every market), an array.
+        if (q.has('symbol')) {
+          const symbol = this.symbolOf(q.get('symbol'));
+          if (!symbol) return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
+          return { status: 200, body: await this.ticker(symbol) };
+        }
+        const ids = q.has('symbols') ? parseIds(q.get('symbols')!) : undefined;
+        const symbols = ids ? ids.map((id) => this.symbolOf(id)) : this.listings.map((l) => l.symbol);
+        if (symbols.some((s) => s === undefined))
+          return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
+        return { status: 200, body: await Promise.all(symbols.map((s) => this.ticker(s!))) };
       }
       default:
         return { status: 404, body: { code: -1, msg: `No such endpoint: ${url.pathname}` } };
     }
   }
 
+  /** A symbol's rolling 24 hours, from the last day of recorded minutes. */
+  private async ticker(symbol: string) {
+    const day = await this.history(symbol, '1m', { limit: DAY_MS / 60_000 + 1 });
+    const figures = rollingDay(day)!;
+    const first = day[0]!;
+    const last = day.at(-1)!;
+    return {
+      symbol: symbol.replace('/', ''),
+      priceChange: String(figures.last - figures.reference),
+      priceChangePercent: figures.change24hPercent.toFixed(3),
+      lastPrice: String(figures.last),
+      openPrice: String(figures.reference),
+      highPrice: String(figures.high24h),
+      lowPrice: String(figures.low24h),
+      volume: String(day.slice(1).reduce((v, c) => v + c.volume, 0)),
+      quoteVolume: String(day.slice(1).reduce((v, c) => v + c.volume * c.close, 0)),
+      openTime: first.time + 60_000,
+      closeTime: last.time + 59_999,
+      count: day.length * 100,
+    };
+  }
+
+  /** Binance's 24hrMiniTicker event: ccxt reads the change from its open (`o`) and close (`c`). */
+  private async miniTicker(symbol: string) {
+    const t = await this.ticker(symbol);
+    return {
+      e: '24hrMiniTicker',
+      E: this.clock(),
+      s: t.symbol,
+      c: t.lastPrice,
+      o: t.openPrice,
+      h: t.highPrice,
+      l: t.lowPrice,
+      v: t.volume,
+      q: t.quoteVolume,
+    };
+  }
+
   private symbolOf(id: string | null): string | undefined {
-    return this.market.symbols().find((s) => s.base + s.quote === id)?.symbol;
+    return this.listings.find((l) => l.base + l.quote === id)?.symbol;
+  }
+
+  private listing(symbol: string): Listing {
+    return this.listings.find((l) => l.symbol === symbol)!;
+  }
+
+  /**
+   * A listing's candles: its recording's, at its price level and share of the volume. Listings that
+   * share a recording share the read while it is in flight: every ticker at once is four reads, not 127.
+   */
+  private async history(
+    symbol: string,
+    timeframe: Timeframe,
+    options: FetchCandlesOptions,
+  ): Promise<Candle[]> {
+    const l = this.listing(symbol);
+    const key = `${l.recording}@${timeframe}:${options.since}:${options.limit}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = this.market.history(l.recording, timeframe, options).finally(() => this.reads.delete(key));
+      this.reads.set(key, read);
+    }
+    return (await read).map((c) => listedCandle(c, l));
+  }
+
+  private watch(symbol: string, timeframe: Timeframe, handlers: WatchHandlers): Unsubscribe {
+    const l = this.listing(symbol);
+    return this.market.watch(l.recording, timeframe, {
+      onCandle: (c) => handlers.onCandle(listedCandle(c, l)),
+    });
   }
 
   private exchangeInfo() {
@@ -248,9 +335,9 @@ export class FakeBinance {
       serverTime: this.clock(),
       rateLimits: [{ rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 6000 }],
       exchangeFilters: [],
-      symbols: this.market.symbols().map((s) => ({
+      symbols: this.listings.map((s) => ({
         symbol: s.base + s.quote,
-        status: 'TRADING',
+        status: s.trading ? 'TRADING' : 'BREAK',
         baseAsset: s.base,
         baseAssetPrecision: 8,
         quoteAsset: s.quote,
@@ -289,21 +376,11 @@ export class FakeBinance {
         return;
       }
       for (const stream of msg.params ?? []) {
-        const match = /^([a-z0-9]+)@kline_(\w+)$/.exec(stream);
-        const symbol = match && this.symbolOf(match[1]!.toUpperCase());
-        const timeframe = match?.[2] as Timeframe | undefined;
-        if (!symbol || !timeframe || !INTERVALS.has(timeframe)) continue;
+        const start = this.streamOf(stream, ws);
+        if (!start) continue;
         if (msg.method === 'SUBSCRIBE' && !stops.has(stream)) {
           this.subscriptions.set(stream, (this.subscriptions.get(stream) ?? 0) + 1);
-          stops.set(
-            stream,
-            this.market.watch(symbol, timeframe, {
-              onCandle: (c) => {
-                if (ws.readyState === ws.OPEN)
-                  ws.send(JSON.stringify(klineEvent(c, symbol, timeframe, this.clock())));
-              },
-            }),
-          );
+          stops.set(stream, start());
         } else if (msg.method === 'UNSUBSCRIBE') {
           stops.get(stream)?.();
           stops.delete(stream);
@@ -314,6 +391,40 @@ export class FakeBinance {
     ws.on('close', () => {
       for (const stop of stops.values()) stop();
     });
+  }
+
+  /** How to start a stream's pushes (returning how to stop them), or undefined for a stream we lack. */
+  private streamOf(stream: string, ws: WebSocket): (() => () => void) | undefined {
+    const send = (body: unknown) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(body));
+    };
+    const kline = /^([a-z0-9]+)@kline_(\w+)$/.exec(stream);
+    if (kline) {
+      const symbol = this.symbolOf(kline[1]!.toUpperCase());
+      const timeframe = kline[2] as Timeframe;
+      if (!symbol || !INTERVALS.has(timeframe)) return undefined;
+      return () =>
+        this.watch(symbol, timeframe, {
+          onCandle: (c) => send(klineEvent(c, symbol, timeframe, this.clock())),
+        });
+    }
+    // Mini tickers, like Binance's, once a second: of one symbol, or an array of every one.
+    const mini = /^([a-z0-9]+)@miniTicker$/.exec(stream);
+    const symbols = mini
+      ? [this.symbolOf(mini[1]!.toUpperCase())]
+      : stream === '!miniTicker@arr'
+        ? this.listings.map((l) => l.symbol)
+        : [];
+    if (symbols.length === 0 || symbols.some((s) => s === undefined)) return undefined;
+    return () => {
+      const timer = setInterval(() => {
+        Promise.all(symbols.map((s) => this.miniTicker(s!))).then(
+          (tickers) => send(mini ? tickers[0] : tickers),
+          () => {},
+        );
+      }, TICKER_PUSH_MS);
+      return () => clearInterval(timer);
+    };
   }
 }
 
@@ -370,20 +481,12 @@ function klineEvent(c: Candle, symbol: string, tf: Timeframe, now: number) {
   };
 }
 
-function ticker(symbol: string, day: Candle[]) {
-  const first = day[0]!;
-  const last = day[day.length - 1]!;
-  return {
-    symbol: symbol.replace('/', ''),
-    priceChange: String(last.close - first.open),
-    priceChangePercent: (((last.close - first.open) / first.open) * 100).toFixed(3),
-    lastPrice: String(last.close),
-    openPrice: String(first.open),
-    highPrice: String(Math.max(...day.map((c) => c.high))),
-    lowPrice: String(Math.min(...day.map((c) => c.low))),
-    volume: String(day.reduce((v, c) => v + c.volume, 0)),
-    openTime: first.time,
-    closeTime: last.time + 59_999,
-    count: day.length * 100,
-  };
+/** A `symbols` parameter: a JSON array of market ids, as ccxt sends it; unreadable, it names none that exist. */
+function parseIds(text: string): string[] {
+  try {
+    const ids: unknown = JSON.parse(text);
+    return Array.isArray(ids) ? ids.map(String) : [''];
+  } catch {
+    return [''];
+  }
 }

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   const metrics = createMetrics();
-  const [marketSource, database] = await Promise.all([
+  const [{ source: marketSource, tickerSource }, database] = await Promise.all([
     createMarketSource(config, logger, metrics),
     openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger }),
   ]);
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       })
     : undefined;
   const app = await createApp(
-    { ...redisBacked, database, logger, metrics, chatPhraser },
+    { ...redisBacked, tickerSource, database, logger, metrics, chatPhraser },
     {
       candleStoreLimit: config.candleStoreLimit,
       streamLingerMs: config.streamLingerSeconds * 1000,
@@ -100,6 +100,14 @@ async function main(): Promise<void> {
         sessionMaxMs: config.sessionMaxHours * 3_600_000,
         cookieSecure: config.cookieSecure,
         corsOrigins: config.corsOrigins,
+      },
+      alerts: {
+        maxPerUser: config.alertsMaxPerUser,
+        webhook: {
+          timeoutMs: config.alertWebhookTimeoutMs,
+          attempts: config.alertWebhookAttempts,
+          allowPrivate: config.alertWebhookAllowPrivate,
+        },
       },
     },
   );

@@ -39,8 +39,15 @@ function expectWellFormed(p: Prediction, lastClosed: number, timeframe: keyof ty
   expect(p.direction.probabilityUp).toBeGreaterThan(0);
   expect(p.direction.probabilityUp).toBeLessThan(1);
   expect(['low', 'medium', 'high']).toContain(p.risk.level);
-  expect(Object.keys(p.confluence.byTimeframe).sort()).toEqual(['15m', '1h', '1m', '5m']);
+  // Confluence reads the timeframes around the stream's own, smallest first.
+  expect(Object.keys(p.confluence.byTimeframe)).toEqual(CONFLUENCE[timeframe]);
 }
+
+const CONFLUENCE: Partial<Record<keyof typeof TIMEFRAME_MS, string[]>> = {
+  '5m': ['1m', '5m', '15m'],
+  '15m': ['5m', '15m', '1h'],
+  '4h': ['1h', '4h', '1d'],
+};
 
 describe('predictions over Socket.IO and HTTP (replay at 120× speed)', () => {
   let t: TestApp;
@@ -53,13 +60,17 @@ describe('predictions over Socket.IO and HTTP (replay at 120× speed)', () => {
     await t?.close();
   });
 
-  it('puts a forecast from the last closed candle, with risk and scorecard, in the subscribe ack', async () => {
+  it('sends a forecast from the last closed candle, with risk and scorecard, with the subscribe ack or right after it', async () => {
     const c = new TestClient(t.url);
     clients.push(c);
+    const pushed: Prediction[] = [];
+    c.socket.on('prediction', (p) => pushed.push(p));
     await c.connected();
     const res = await c.request<SubscribeResult>('subscribe', { symbol: 'BTC/USDT', timeframe: '5m' });
     if (!res.ok) throw new Error(res.error.message);
-    const p = res.data.prediction!;
+    // The candles do not wait for a forecast still being made: it follows them.
+    if (!res.data.prediction) await waitFor(() => pushed.length > 0, 'the forecast after the ack', 15_000);
+    const p = res.data.prediction ?? pushed[0]!;
     const forming = res.data.candles.at(-1)!.time;
     // The forming candle may have closed between the snapshot and the forecast.
     expect([forming - 5 * MINUTE, forming]).toContain(p.lastCandleTime);
@@ -105,6 +116,9 @@ describe('predictions over Socket.IO and HTTP (replay at 120× speed)', () => {
     expect(res.status).toBe(200);
     const p = (await res.json()) as Prediction;
     expectWellFormed(p, p.lastCandleTime, '15m');
+    const daily = await fetch(`${t.url}/api/predictions?symbol=SOL/USDT&timeframe=4h`);
+    const q = (await daily.json()) as Prediction;
+    expectWellFormed(q, q.lastCandleTime, '4h');
 
     const unknown = await fetch(`${t.url}/api/predictions?symbol=DOGE/USDT&timeframe=15m`);
     expect(unknown.status).toBe(404);

@@ -35,7 +35,12 @@ function recordingChart() {
       calls.push(`indicators ${at(point.time)} → ema20 ${point.ema20}`),
     setFractals: (fractals) =>
       calls.push(`fractals ${fractals.map((f) => `${f.kind} ${at(f.time)}`).join(', ') || 'none'}`),
-    setForecast: (p) => calls.push(p ? `forecast from ${at(p.lastCandleTime)}` : 'forecast none'),
+    setForecast: (f) =>
+      calls.push(
+        f
+          ? `forecast from ${at(f.anchor.time)} at ${f.anchor.price}, ${f.steps.length} ahead`
+          : 'forecast none',
+      ),
     dispose: () => calls.push('dispose'),
   };
   return { chart, calls };
@@ -213,7 +218,7 @@ describe('feeding the indicators', () => {
     ]);
   });
 
-  it('draws each forecast once, not per tick, and clears it when the stream changes', async () => {
+  it('draws the fan from the live price, again on each tick, and clears it when the stream changes', async () => {
     const { store, calls } = await fedChart();
     const candles = minuteCandles(T0, 3);
     store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', candles, 'snapshot'));
@@ -226,9 +231,16 @@ describe('feeding the indicators', () => {
       computedAt,
       lastCandleTime: from,
       from: 100,
-      horizon: 1,
+      horizon: 2,
       sigma: 0.001,
-      path: [{ time: from + MINUTE, yhat: 100, lower80: 99, upper80: 101, lower95: 98, upper95: 102 }],
+      path: [1, 2].map((k) => ({
+        time: from + k * MINUTE,
+        yhat: 100,
+        lower80: 99,
+        upper80: 101,
+        lower95: 98,
+        upper95: 102,
+      })),
       direction: { state: 's', probabilityUp: 0.5, credible90: [0.05, 0.95], samples: 0 },
       regime: { regime: 'random' },
       confluence: { agree: false, direction: 'sideways', byTimeframe: {} },
@@ -236,13 +248,18 @@ describe('feeding the indicators', () => {
       risk: { level: 'low', reasons: [] },
       scorecard: { n: 0 },
     });
+    // Made at the close of the candle before the forming one: its first step is the forming candle.
     store.getState().applyPrediction(forecast(last - MINUTE, T0 + 10 * MINUTE));
     tick(store, last, 101);
     tick(store, last, 102);
-    // An older forecast arriving late changes nothing.
+    // An older forecast arriving late changes nothing; nor does another stream's.
     store.getState().applyPrediction(forecast(last - 2 * MINUTE, T0));
     store.getState().applyPrediction({ ...forecast(last, T0 + 11 * MINUTE), symbol: 'ETH/USDT' });
-    expect(calls.filter((c) => c.startsWith('forecast'))).toEqual([`forecast from ${at(last - MINUTE)}`]);
+    expect(calls.filter((c) => c.startsWith('forecast'))).toEqual([
+      `forecast from ${at(last)} at ${candles.at(-1)!.close}, 1 ahead`,
+      `forecast from ${at(last)} at 101, 1 ahead`,
+      `forecast from ${at(last)} at 102, 1 ahead`,
+    ]);
     store.getState().selectSymbol('ETH/USDT');
     expect(calls.at(-1)).toBe('forecast none');
   });

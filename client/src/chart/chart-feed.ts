@@ -7,6 +7,7 @@ import type { AppStore } from '../store/index.ts';
 import type { IndicatorToggles } from '../store/indicator-toggles.ts';
 import { selectPricePrecision } from '../store/selectors.ts';
 import type { PriceChart } from './create-price-chart.ts';
+import { anchorForecast, type AnchoredForecast } from './forecast-data.ts';
 
 export type ChartChange =
   | { kind: 'reset'; candles: readonly Candle[]; pricePrecision: number }
@@ -75,9 +76,18 @@ function sameFractals(a: readonly Fractal[], b: readonly Fractal[]): boolean {
   );
 }
 
-/** The forecast to draw when a new one arrived or the stream changed; undefined when nothing changed. */
-export function planForecastChange(previous: AppState, next: AppState): AppState['prediction'] | undefined {
-  return next.prediction === previous.prediction ? undefined : next.prediction;
+/**
+ * The forecast's fan from the live price: drawn again when a forecast arrives, the stream changes or
+ * the newest candle ticks, since the fan starts at its close; undefined when none of these changed.
+ */
+export function planForecastChange(previous: AppState, next: AppState): AnchoredForecast | null | undefined {
+  const { prediction } = next;
+  if (
+    prediction === previous.prediction &&
+    (prediction === null || next.candles.at(-1) === previous.candles.at(-1))
+  )
+    return undefined;
+  return prediction && anchorForecast(prediction, next.candles);
 }
 
 /**
@@ -90,7 +100,7 @@ export function feedChart(store: AppStore, chart: PriceChart): () => void {
   chart.setCandles(initial.candles, selectPricePrecision(initial));
   chart.setIndicators(initial.indicators);
   chart.setFractals(selectShownFractals(initial));
-  chart.setForecast(initial.prediction);
+  chart.setForecast(initial.prediction && anchorForecast(initial.prediction, initial.candles));
   return store.subscribe((next, previous) => {
     const toggles = planToggleChange(previous, next);
     if (toggles) chart.setToggles(toggles);

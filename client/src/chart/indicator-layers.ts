@@ -3,6 +3,7 @@ import {
   LineSeries,
   LineStyle,
   type IChartApi,
+  type IPriceLine,
   type ISeriesApi,
   type LineSeriesPartialOptions,
   type PriceFormat,
@@ -11,7 +12,7 @@ import type { IndicatorLine, IndicatorPoint } from '../market/indicator-points.t
 import type { IndicatorToggles } from '../store/indicator-toggles.ts';
 import { priceFormatFor } from './price-format.ts';
 import { toHistogramBar, toHistogramData, toLineData, toLinePoint } from './series-data.ts';
-import { INDICATOR_COLORS, THEME } from './theme.ts';
+import type { ChartPalette } from './theme.ts';
 
 /** The lines over the candles and the RSI and MACD panes below them, on the chart's shared time scale. */
 export interface IndicatorLayers {
@@ -19,6 +20,8 @@ export interface IndicatorLayers {
   setPrecision: (precision: number) => void;
   /** Hides overlays, and removes or adds the RSI and MACD panes; a new pane is empty until `setData`. */
   setToggles: (toggles: IndicatorToggles) => void;
+  /** The theme's colours, when the page switches theme. */
+  setPalette: (palette: ChartPalette) => void;
   setData: (points: readonly IndicatorPoint[]) => void;
   update: (point: IndicatorPoint) => void;
 }
@@ -26,12 +29,15 @@ export interface IndicatorLayers {
 interface Binding {
   line: IndicatorLine;
   series: ISeriesApi<'Line'>;
+  color: keyof ChartPalette;
 }
 
 /** The series of one indicator; those of a pane are removed together with it. */
 interface Layer {
   lines: Binding[];
   histogram: ISeriesApi<'Histogram'> | null;
+  /** Reference lines (RSI 30 and 70, MACD 0), in the theme's colour of their key. */
+  levels: Array<{ line: IPriceLine; color: keyof ChartPalette }>;
   /** Whether the values are prices, shown with the symbol's precision. */
   priced: boolean;
 }
@@ -45,64 +51,72 @@ const INDICATOR_PANE_SHARE = 18;
 const RSI_LEVELS = [30, 70];
 const RSI_FORMAT: PriceFormat = { type: 'price', precision: 2, minMove: 0.01 };
 
-export function createIndicatorLayers(chart: IChartApi): IndicatorLayers {
+export function createIndicatorLayers(chart: IChartApi, initialPalette: ChartPalette): IndicatorLayers {
   let priceFormat = priceFormatFor(2);
+  let palette = initialPalette;
 
   const line = (
     indicatorLine: IndicatorLine,
     paneIndex: number,
-    options: LineSeriesPartialOptions,
+    color: keyof ChartPalette,
+    options: LineSeriesPartialOptions = {},
   ): Binding => ({
     line: indicatorLine,
+    color,
     series: chart.addSeries(
       LineSeries,
-      { lineWidth: 1, priceLineVisible: false, priceFormat, ...options },
+      { lineWidth: 1, priceLineVisible: false, priceFormat, color: palette[color], ...options },
       paneIndex,
     ),
   });
 
-  /** Thin, label-free lines over the candles, so the price axis keeps the last price readable. */
-  const overlayLine = (indicatorLine: IndicatorLine, color: string, lineStyle = LineStyle.Solid) =>
-    line(indicatorLine, PRICE_PANE, {
-      color,
+  /**
+   * Thin, label-free lines over the candles, so the price axis keeps the last price readable. They
+   * take no part in the autoscale: the candles fill the pane, and a band or a long average far from
+   * the price runs off its edge instead of squashing the candles.
+   */
+  const overlayLine = (
+    indicatorLine: IndicatorLine,
+    color: keyof ChartPalette,
+    lineStyle = LineStyle.Solid,
+  ) =>
+    line(indicatorLine, PRICE_PANE, color, {
       lineStyle,
       lastValueVisible: false,
       crosshairMarkerVisible: false,
+      autoscaleInfoProvider: () => null,
     });
 
+  const overlay = (...lines: Binding[]): Layer => ({ lines, histogram: null, levels: [], priced: true });
   const overlays: Record<Overlay, Layer> = {
-    ema20: { lines: [overlayLine('ema20', INDICATOR_COLORS.ema20)], histogram: null, priced: true },
-    ema50: { lines: [overlayLine('ema50', INDICATOR_COLORS.ema50)], histogram: null, priced: true },
-    ema200: { lines: [overlayLine('ema200', INDICATOR_COLORS.ema200)], histogram: null, priced: true },
-    bollinger: {
-      lines: [
-        overlayLine('bollingerUpper', INDICATOR_COLORS.bollinger),
-        overlayLine('bollingerMiddle', INDICATOR_COLORS.bollinger, LineStyle.Dashed),
-        overlayLine('bollingerLower', INDICATOR_COLORS.bollinger),
-      ],
-      histogram: null,
-      priced: true,
-    },
+    ema20: overlay(overlayLine('ema20', 'ema20')),
+    ema50: overlay(overlayLine('ema50', 'ema50')),
+    ema200: overlay(overlayLine('ema200', 'ema200')),
+    bollinger: overlay(
+      overlayLine('bollingerUpper', 'bollinger'),
+      overlayLine('bollingerMiddle', 'bollinger', LineStyle.Dashed),
+      overlayLine('bollingerLower', 'bollinger'),
+    ),
   };
 
   function createRsiLayer(paneIndex: number): Layer {
-    const rsi = line('rsi14', paneIndex, {
-      color: INDICATOR_COLORS.rsi,
+    const rsi = line('rsi14', paneIndex, 'rsi', {
       priceFormat: RSI_FORMAT,
       // RSI lives in 0–100; a fixed range keeps 30 and 70 in the same place whatever the data.
       autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 100 } }),
     });
-    for (const price of RSI_LEVELS) {
-      rsi.series.createPriceLine({
+    const levels = RSI_LEVELS.map((price) => ({
+      line: rsi.series.createPriceLine({
         price,
-        color: INDICATOR_COLORS.rsiLevel,
+        color: palette.rsiLevel,
         lineWidth: 1,
         lineStyle: LineStyle.Dashed,
         axisLabelVisible: false,
-      });
-    }
+      }),
+      color: 'rsiLevel' as const,
+    }));
     rsi.series.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.08 } });
-    return { lines: [rsi], histogram: null, priced: false };
+    return { lines: [rsi], histogram: null, levels, priced: false };
   }
 
   function createMacdLayer(paneIndex: number): Layer {
@@ -112,16 +126,16 @@ export function createIndicatorLayers(chart: IChartApi): IndicatorLayers {
       { priceFormat, priceLineVisible: false, lastValueVisible: false },
       paneIndex,
     );
-    const macd = line('macd', paneIndex, { color: INDICATOR_COLORS.macd });
-    const signal = line('macdSignal', paneIndex, { color: INDICATOR_COLORS.macdSignal });
-    histogram.createPriceLine({
+    const macd = line('macd', paneIndex, 'macd');
+    const signal = line('macdSignal', paneIndex, 'macdSignal');
+    const zero = histogram.createPriceLine({
       price: 0,
-      color: THEME.border,
+      color: palette.border,
       lineWidth: 1,
       lineStyle: LineStyle.Solid,
       axisLabelVisible: false,
     });
-    return { lines: [macd, signal], histogram, priced: true };
+    return { lines: [macd, signal], histogram, levels: [{ line: zero, color: 'border' }], priced: true };
   }
 
   let rsi: Layer | null = null;
@@ -165,6 +179,14 @@ export function createIndicatorLayers(chart: IChartApi): IndicatorLayers {
       priceFormat = priceFormatFor(precision);
       for (const layer of layers())
         if (layer.priced) for (const series of seriesOf(layer)) series.applyOptions({ priceFormat });
+    },
+
+    setPalette(next) {
+      palette = next;
+      for (const layer of layers()) {
+        for (const binding of layer.lines) binding.series.applyOptions({ color: palette[binding.color] });
+        for (const level of layer.levels) level.line.applyOptions({ color: palette[level.color] });
+      }
     },
 
     setToggles(toggles) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pointFromValues } from '../market/indicator-points.ts';
 import { MINUTE, T0 } from '../test-support.ts';
 import { toFractalMarkers, toHistogramData, toLineData, toLinePoint } from './series-data.ts';
-import { INDICATOR_COLORS } from './theme.ts';
+import { MARKET_COLORS } from './theme.ts';
 
 const T0_SECONDS = T0 / 1000;
 const points = [
@@ -22,8 +22,8 @@ describe('indicator lines for the chart', () => {
 
   it('colour the MACD histogram by its sign', () => {
     expect(toHistogramData(points)).toEqual([
-      { time: T0_SECONDS, value: -1, color: INDICATOR_COLORS.histogramDown },
-      { time: T0_SECONDS + 60, value: 1, color: INDICATOR_COLORS.histogramUp },
+      { time: T0_SECONDS, value: -1, color: MARKET_COLORS.histogramDown },
+      { time: T0_SECONDS + 60, value: 1, color: MARKET_COLORS.histogramUp },
     ]);
   });
 });

@@ -8,7 +8,7 @@ import type {
 import type { Fractal } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
 import type { IndicatorLine, IndicatorPoint } from '../market/indicator-points.ts';
-import { INDICATOR_COLORS, THEME } from './theme.ts';
+import { MARKET_COLORS } from './theme.ts';
 
 /** Candle times are Unix milliseconds; lightweight-charts counts UTC seconds. */
 export function toChartTime(ms: number): UTCTimestamp {
@@ -24,7 +24,7 @@ export function toVolumeBar(candle: Candle): HistogramData<UTCTimestamp> {
   return {
     time: toChartTime(candle.time),
     value: candle.volume,
-    color: candle.close >= candle.open ? THEME.volumeUp : THEME.volumeDown,
+    color: candle.close >= candle.open ? MARKET_COLORS.volumeUp : MARKET_COLORS.volumeDown,
   };
 }
 
@@ -50,7 +50,7 @@ export function toHistogramBar(point: IndicatorPoint): HistogramData<UTCTimestam
   return {
     time: toChartTime(point.time),
     value,
-    color: value >= 0 ? INDICATOR_COLORS.histogramUp : INDICATOR_COLORS.histogramDown,
+    color: value >= 0 ? MARKET_COLORS.histogramUp : MARKET_COLORS.histogramDown,
   };
 }
 
@@ -73,14 +73,14 @@ export function toFractalMarkers(fractals: readonly Fractal[]): SeriesMarker<UTC
             time: toChartTime(fractal.time),
             position: 'aboveBar',
             shape: 'arrowDown',
-            color: INDICATOR_COLORS.fractalHigh,
+            color: MARKET_COLORS.fractalHigh,
             size: 0.6,
           }
         : {
             time: toChartTime(fractal.time),
             position: 'belowBar',
             shape: 'arrowUp',
-            color: INDICATOR_COLORS.fractalLow,
+            color: MARKET_COLORS.fractalLow,
             size: 0.6,
           },
     );

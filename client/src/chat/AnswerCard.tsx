@@ -1,6 +1,9 @@
 import type { ChatMessage } from '../../../shared/chat.ts';
+import { useStore } from 'zustand';
 import { useAppStore } from '../store/index.ts';
+import { useActiveStore } from '../workspace/app-workspace.ts';
 import { commonAsOf, formatAsOf, formatStaleSince } from './chat-text.ts';
+import { AnswerTable } from './AnswerTable.tsx';
 import { Sparkline } from './Sparkline.tsx';
 
 interface Props {
@@ -12,17 +15,24 @@ interface Props {
 
 /** An assistant message: its text, then the figures it is built from, a mini chart and follow-ups. */
 export function AnswerCard({ message, now, withSuggestions }: Props) {
-  const selectStream = useAppStore((state) => state.selectStream);
+  // "Open chart" acts on the active chart of the layout, as the header does.
+  const chart = useActiveStore();
+  const selectStream = useStore(chart, (state) => state.selectStream);
   const sendChat = useAppStore((state) => state.sendChat);
   const sending = useAppStore((state) => state.pendingQuestion !== null);
-  const shownSymbol = useAppStore((state) => state.symbol);
-  const shownTimeframe = useAppStore((state) => state.timeframe);
+  const shownSymbol = useStore(chart, (state) => state.symbol);
+  const shownTimeframe = useStore(chart, (state) => state.timeframe);
   const payload = message.payload;
   const figures = payload?.figures ?? [];
   const sharedAsOf = commonAsOf(figures);
 
   return (
-    <article className="chat-answer" data-testid="chat-answer" data-intent={payload?.intent}>
+    <article
+      className="chat-answer"
+      data-testid="chat-answer"
+      data-intent={payload?.intent}
+      data-refusal={payload?.refusal?.kind}
+    >
       <p className="chat-answer__text" data-testid="chat-answer-text">
         {message.text}
       </p>
@@ -39,6 +49,7 @@ export function AnswerCard({ message, now, withSuggestions }: Props) {
           ))}
         </dl>
       ) : null}
+      {payload?.table ? <AnswerTable table={payload.table} /> : null}
       {payload?.sparkline ? <Sparkline series={payload.sparkline} /> : null}
       {sharedAsOf !== null || payload?.chart || payload?.staleSince !== undefined ? (
         <div className="chat-answer__footer">

@@ -1,27 +1,35 @@
-import { DAY_MS } from '../market/change-24h.ts';
-import { formatPercent, formatSpan } from '../format/numbers.ts';
+import { formatPercent } from '../format/numbers.ts';
 import { useAppStore } from '../store/index.ts';
-import { selectChange24hPercent, selectChange24hSpanMs } from '../store/selectors.ts';
+import { useTicker } from '../watchlist/watchlist-store.ts';
 
+/**
+ * The chart's market's rolling 24-hour change, whatever the timeframe shown: its ticker, the very
+ * figure the watchlist and the assistant quote.
+ */
 export function Change24h() {
-  const percent = useAppStore(selectChange24hPercent);
-  const spanMs = useAppStore(selectChange24hSpanMs);
+  const symbol = useAppStore((state) => (state.symbolsStatus === 'ready' ? state.symbol : null));
+  const ticker = useTicker(symbol);
 
-  if (percent === undefined || spanMs === undefined) {
+  if (!ticker) {
     return (
       <span className="change" data-testid="change-24h" data-direction="flat">
         —
       </span>
     );
   }
-  const span = formatSpan(spanMs);
-  const title =
-    spanMs < DAY_MS
-      ? `Change over ${span}: the loaded history does not reach back 24 hours.`
-      : 'Change over the last 24 hours.';
+  const percent = ticker.change24hPercent;
+  const title = ticker.stale
+    ? `Change over the 24 hours to ${new Date(ticker.time).toLocaleTimeString()}: the source is not answering, this is the last figure received.`
+    : 'Change over the last 24 hours, up to this moment.';
   return (
-    <span className="change" data-testid="change-24h" data-direction={directionOf(percent)} title={title}>
-      {formatPercent(percent)} <span className="change__span">{span}</span>
+    <span
+      className="change"
+      data-testid="change-24h"
+      data-direction={directionOf(percent)}
+      data-stale={ticker.stale ? 'true' : undefined}
+      title={title}
+    >
+      {formatPercent(percent)} <span className="change__span">24h</span>
     </span>
   );
 }

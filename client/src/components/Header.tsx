@@ -5,10 +5,14 @@ import { LastPrice } from './LastPrice.tsx';
 import { SourceBadge } from './SourceBadge.tsx';
 import { SymbolPicker } from './SymbolPicker.tsx';
 import { TimeframePicker } from './TimeframePicker.tsx';
+import { LayoutSwitcher } from '../workspace/LayoutSwitcher.tsx';
+import { WatchlistButton } from '../watchlist/WatchlistButton.tsx';
+import { ThemeToggle } from '../theme/ThemeToggle.tsx';
 
 export function Header() {
   return (
     <header className="header">
+      <WatchlistButton />
       <Brand />
       <SymbolPicker />
       <TimeframePicker />
@@ -16,9 +20,11 @@ export function Header() {
         <LastPrice />
         <Change24h />
       </div>
+      <LayoutSwitcher />
       <div className="header__status">
         <SourceBadge />
         <ConnectionBadge />
+        <ThemeToggle />
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import { INDICATOR_COLORS } from '../chart/theme.ts';
+import { unavailableReason } from '../market/indicator-availability.ts';
 import { useAppStore } from '../store/index.ts';
 import { INDICATORS, type Indicator } from '../store/indicator-toggles.ts';
 
@@ -37,9 +38,24 @@ const OPTIONS: Record<Indicator, { label: string; title: string; swatch?: string
   },
 };
 
+/**
+ * The indicator toggles. One that cannot be drawn on this chart (too few candles) says so, on its
+ * button and, when it is switched on, in a note beside them: nothing is silently missing.
+ */
 export function IndicatorBar() {
   const toggles = useAppStore((state) => state.indicatorToggles);
   const toggleIndicator = useAppStore((state) => state.toggleIndicator);
+  const loading = useAppStore((state) => state.loading);
+  const candles = useAppStore((state) => state.candles.length);
+  const reasons = new Map(
+    loading
+      ? []
+      : INDICATORS.flatMap((indicator) => {
+          const reason = unavailableReason(indicator, candles);
+          return reason === null ? [] : [[indicator, reason] as const];
+        }),
+  );
+  const missing = INDICATORS.filter((indicator) => toggles[indicator] && reasons.has(indicator));
 
   return (
     <div className="indicator-bar">
@@ -54,14 +70,17 @@ export function IndicatorBar() {
       >
         {INDICATORS.map((indicator) => {
           const { label, title, swatch } = OPTIONS[indicator];
+          const reason = reasons.get(indicator);
           return (
             <button
               key={indicator}
               type="button"
               className="segmented__option"
               data-indicator={indicator}
+              data-unavailable={reason === undefined ? undefined : 'true'}
               aria-pressed={toggles[indicator]}
-              title={title}
+              aria-description={reason === undefined ? undefined : `Not drawn: ${reason}`}
+              title={reason === undefined ? title : `${title}. Not drawn: ${reason}.`}
               onClick={() => toggleIndicator(indicator)}
             >
               {swatch ? (
@@ -70,10 +89,21 @@ export function IndicatorBar() {
                 <span className="indicator-swatch indicator-swatch--fractals" aria-hidden="true" />
               )}
               {label}
+              {reason === undefined ? null : (
+                <span className="indicator-unavailable" aria-hidden="true">
+                  !
+                </span>
+              )}
             </button>
           );
         })}
       </div>
+      {missing.length > 0 ? (
+        <p className="indicator-bar__note" data-testid="indicator-note" role="status">
+          Not drawn:{' '}
+          {missing.map((indicator) => `${OPTIONS[indicator].label} ${reasons.get(indicator)}`).join('; ')}.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -15,7 +15,9 @@ export function SourceBadge() {
         : undefined;
   return (
     <span className="badge" data-testid="source-badge" data-kind={kind ?? 'unknown'} title={title}>
-      {text}
+      <span className="badge__full">{text}</span>
+      {/* A phone has room for one word; the title says the rest. */}
+      {kind === 'replay' ? <span className="badge__short">Replay</span> : null}
     </span>
   );
 }

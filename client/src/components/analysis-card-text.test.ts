@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysis, minuteCandles, T0 } from '../test-support.ts';
-import { describeAnalysis, formatUtcTime } from './analysis-card-text.ts';
+import { describeAnalysis } from './analysis-card-text.ts';
 
 describe('describeAnalysis', () => {
   it('spells out trend, momentum and volatility, and the nearest levels in the symbol precision', () => {
@@ -12,6 +12,7 @@ describe('describeAnalysis', () => {
       headline: 'SOL/USDT 1m: uptrend (strong), momentum bullish (RSI 61)',
       direction: 'up',
       trend: 'Uptrend, strong · ADX 31.4',
+      trendShort: 'Uptrend, strong',
       momentum: 'Bullish · RSI 61.2',
       volatility: 'Normal · ATR 0.42%',
       support: '99.500',
@@ -42,12 +43,5 @@ describe('describeAnalysis', () => {
       '—',
       '45,000.50',
     ]);
-  });
-});
-
-describe('formatUtcTime', () => {
-  it('shows hours and minutes in UTC', () => {
-    expect(formatUtcTime(Date.UTC(2024, 5, 30, 23, 59, 30))).toBe('23:59');
-    expect(formatUtcTime(Number.NaN)).toBe('--:--');
   });
 });

@@ -1,5 +1,6 @@
 import type { AnalysisSummary, TrendDirection } from '../../../shared/analysis.ts';
 import { formatPrice } from '../format/numbers.ts';
+import { formatCardTime } from './card-time.ts';
 import type { AnalysisUpdate } from '../store/analysis-slice.ts';
 
 export interface AnalysisCardText {
@@ -7,6 +8,8 @@ export interface AnalysisCardText {
   direction: TrendDirection;
   /** `Uptrend, strong · ADX 31.4` */
   trend: string;
+  /** `Uptrend, strong` */
+  trendShort: string;
   /** `Bullish · RSI 61.2` */
   momentum: string;
   /** `Normal · ATR 0.42%` */
@@ -14,7 +17,7 @@ export interface AnalysisCardText {
   /** The nearest level, in the symbol's precision; `—` when there is none. */
   support: string;
   resistance: string;
-  /** `computed 14:05 UTC` */
+  /** `computed 14:05 UTC`, in the chart's time zone */
   computed: string;
 }
 
@@ -27,12 +30,18 @@ const DIRECTION_LABELS: Record<TrendDirection, string> = {
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** The summary card's lines; prices in the symbol's precision, times in UTC. */
-export function describeAnalysis(analysis: AnalysisUpdate, pricePrecision: number): AnalysisCardText {
+/** The summary card's lines; prices in the symbol's precision, times in `zone` (an IANA name). */
+export function describeAnalysis(
+  analysis: AnalysisUpdate,
+  pricePrecision: number,
+  zone = 'UTC',
+  now = analysis.computedAt,
+): AnalysisCardText {
   const { trend, momentum, volatility, levels, headline } = analysis.summary;
   return {
     headline,
     direction: trend.direction,
+    trendShort: `${DIRECTION_LABELS[trend.direction]}, ${trend.strength}`,
     trend: joined(
       `${DIRECTION_LABELS[trend.direction]}, ${trend.strength}`,
       trend.adx === undefined ? undefined : `ADX ${oneDecimal.format(trend.adx)}`,
@@ -47,15 +56,8 @@ export function describeAnalysis(analysis: AnalysisUpdate, pricePrecision: numbe
     ),
     support: nearest(levels.support, pricePrecision),
     resistance: nearest(levels.resistance, pricePrecision),
-    computed: `computed ${formatUtcTime(analysis.computedAt)} UTC`,
+    computed: `computed ${formatCardTime(analysis.computedAt, zone, now)}`,
   };
-}
-
-/** `HH:MM` of a Unix-millisecond time, in UTC. */
-export function formatUtcTime(ms: number): string {
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return '--:--';
-  return date.toISOString().slice(11, 16);
 }
 
 function nearest(levels: AnalysisSummary['levels']['support'], precision: number): string {

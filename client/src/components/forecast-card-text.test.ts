@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Prediction } from '../../../shared/prediction.ts';
+import { anchorForecast } from '../chart/forecast-data.ts';
+import { candle } from '../test-support.ts';
 import { describeForecast, describeTrackRecord } from './forecast-card-text.ts';
 
 const T = Date.UTC(2026, 10, 23, 14, 0);
@@ -31,7 +33,7 @@ const prediction: Prediction = {
 
 describe('forecast card text', () => {
   it('reads the bands at the horizon, the direction with its interval, regime and confluence', () => {
-    const text = describeForecast(prediction, 2);
+    const text = describeForecast(prediction, 2, { anchored: null, zone: 'UTC', now: T });
     expect(text).toMatchObject({
       title: 'Next 2 × 5m',
       horizon: 'at 14:10 UTC',
@@ -39,6 +41,7 @@ describe('forecast card text', () => {
       range80: '63,860.50 – 64,140.25',
       range95: '63,800.00 – 64,210.00',
       probabilityUp: '54% (90% CI 41%–67%, 12 outcomes)',
+      probabilityUpShort: '54%',
       regime: 'Random walk (Hurst 0.52)',
       confluence: '1m ↑ · 5m ↑ · 15m ↓ · 1h →, mixed',
       risk: 'medium',
@@ -48,6 +51,25 @@ describe('forecast card text', () => {
       kind: 'none',
       note: 'No forecast scored yet: each is scored 2 candles after it is made.',
     });
+  });
+
+  it('reads the bands from the live price, as the fan draws them', () => {
+    // The forming candle has risen 1 % above the close the forecast was made from.
+    const anchored = anchorForecast(prediction, [candle(T + 300_000, 64_640)]);
+    const text = describeForecast(prediction, 2, { anchored, zone: 'UTC', now: T });
+    expect(text.central).toBe('64,640.00');
+    expect(text.range80).toBe('64,499.11 – 64,781.65');
+  });
+
+  it('dates a horizon that is not today, in the chart’s time zone', () => {
+    const daily: Prediction = {
+      ...prediction,
+      timeframe: '1d',
+      path: [{ ...prediction.path[1]!, time: Date.UTC(2026, 11, 1) }],
+    };
+    const view = { anchored: null, now: T };
+    expect(describeForecast(daily, 2, { ...view, zone: 'UTC' }).horizon).toBe('at Tue 1 Dec 00:00 UTC');
+    expect(describeForecast(prediction, 2, { ...view, zone: 'UTC' }).horizon).toBe('at 14:10 UTC');
   });
 
   it('says "no skill" when the forecast does not beat the last close, and "skill" only when it does', () => {

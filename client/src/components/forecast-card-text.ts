@@ -1,6 +1,8 @@
 import type { TrendDirection } from '../../../shared/analysis.ts';
 import type { Prediction, RiskLevel, Scorecard } from '../../../shared/prediction.ts';
+import type { AnchoredForecast } from '../chart/forecast-data.ts';
 import { formatPrice } from '../format/numbers.ts';
+import { formatCardTime } from './card-time.ts';
 
 export interface ForecastCardText {
   /** `Next 10 × 5m` */
@@ -8,13 +10,15 @@ export interface ForecastCardText {
   risk: RiskLevel;
   /** Why the risk is what it is; empty when low. */
   riskReasons: string[];
-  /** `at 14:50 UTC` */
+  /** `at 14:50 UTC`, or `at Tue 1 Dec 00:00 UTC` when that is not today */
   horizon: string;
   central: string;
   range80: string;
   range95: string;
   /** `54% (90% CI 41–67%, 12 outcomes)` */
   probabilityUp: string;
+  /** `54%` */
+  probabilityUpShort: string;
   /** `Random walk (Hurst 0.52)` */
   regime: string;
   /** `1m ↑ · 5m ↑ · 15m ↓ · 1h →, mixed` */
@@ -45,11 +49,6 @@ const REGIMES: Record<Prediction['regime']['regime'], string> = {
   'mean-reverting': 'Mean-reverting',
 };
 
-function utcTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')} UTC`;
-}
-
 /** The honest track record: "no skill" whenever the forecast does not beat the last close. */
 export function describeTrackRecord(card: Scorecard, horizon: number): TrackRecordText {
   if (card.unavailable)
@@ -75,9 +74,26 @@ export function describeTrackRecord(card: Scorecard, horizon: number): TrackReco
   };
 }
 
-/** The forecast card's lines; prices in the symbol's precision, times in UTC. */
-export function describeForecast(p: Prediction, pricePrecision: number): ForecastCardText {
-  const end = p.path.at(-1)!;
+/** How the card sees the forecast: from the live price, in the chart's time zone, today being `now`. */
+export interface ForecastView {
+  /** The forecast anchored at the live price (chart/forecast-data.ts), as the fan draws it. */
+  anchored: AnchoredForecast | null;
+  /** An IANA zone: `UTC` or the browser's. */
+  zone: string;
+  now: number;
+}
+
+/**
+ * The forecast card's lines; prices in the symbol's precision. The bands at the horizon are the
+ * fan's, from the live price, so the card and the chart agree.
+ */
+export function describeForecast(
+  p: Prediction,
+  pricePrecision: number,
+  view: ForecastView,
+): ForecastCardText {
+  // Without a live anchor (an outdated forecast), the horizon as the forecast was made.
+  const end = view.anchored?.steps.at(-1) ?? p.path.at(-1)!;
   const price = (x: number) => formatPrice(x, pricePrecision);
   const [low, high] = p.direction.credible90;
   const outcomes = p.direction.samples === 1 ? '1 outcome' : `${p.direction.samples} outcomes`;
@@ -87,11 +103,12 @@ export function describeForecast(p: Prediction, pricePrecision: number): Forecas
     title: `Next ${p.horizon} × ${p.timeframe}`,
     risk: p.risk.level,
     riskReasons: p.risk.reasons,
-    horizon: `at ${utcTime(end.time)}`,
+    horizon: `at ${formatCardTime(end.time, view.zone, view.now)}`,
     central: price(end.yhat),
     range80: `${price(end.lower80)} – ${price(end.upper80)}`,
     range95: `${price(end.lower95)} – ${price(end.upper95)}`,
     probabilityUp: `${percent(p.direction.probabilityUp)} (90% CI ${percent(low)}–${percent(high)}, ${outcomes})`,
+    probabilityUpShort: percent(p.direction.probabilityUp),
     regime: `${REGIMES[p.regime.regime]}${p.regime.hurst === undefined ? '' : ` (Hurst ${p.regime.hurst.toFixed(2)})`}`,
     confluence: trends.length === 0 ? '—' : `${trends.join(' · ')}, ${agreement}`,
     track: describeTrackRecord(p.scorecard, p.horizon),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatPrice, formatSpan } from './numbers.ts';
+import { formatPercent, formatPrice } from './numbers.ts';
 
 describe('formatPrice', () => {
   it('uses thousands separators and exactly the symbol precision', () => {
@@ -14,14 +14,5 @@ describe('formatPercent', () => {
     expect(formatPercent(1.234)).toBe('+1.23%');
     expect(formatPercent(-0.5)).toBe('-0.50%');
     expect(formatPercent(0)).toBe('0.00%');
-  });
-});
-
-describe('formatSpan', () => {
-  it('names whole hours, or minutes under an hour', () => {
-    expect(formatSpan(24 * 3_600_000)).toBe('24h');
-    expect(formatSpan(16.9 * 3_600_000)).toBe('16h');
-    expect(formatSpan(45 * 60_000)).toBe('45m');
-    expect(formatSpan(10_000)).toBe('1m');
   });
 });

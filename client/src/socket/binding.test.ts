@@ -16,7 +16,7 @@ import {
   SYMBOLS,
   T0,
 } from '../test-support.ts';
-import { bindSocket, type AppSocket } from './binding.ts';
+import { bindStreams, type AppSocket } from './binding.ts';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -124,7 +124,7 @@ function add(map: Map<string, Set<Listener>>, event: string, listener: Listener)
 async function bound(): Promise<{ store: AppStore; socket: FakeSocket }> {
   const store = await readyStore();
   const socket = new FakeSocket();
-  bindSocket(store, socket as unknown as AppSocket, { gunzip: textOnly });
+  bindStreams(socket as unknown as AppSocket, { gunzip: textOnly }).attach(store);
   return { store, socket };
 }
 
@@ -157,7 +157,7 @@ describe('socket binding', () => {
     let release: (symbols: SymbolsResponse) => void = () => undefined;
     const store = createAppStore({ fetchSymbols: () => new Promise((resolve) => (release = resolve)) });
     const socket = new FakeSocket();
-    bindSocket(store, socket as unknown as AppSocket, { gunzip: textOnly });
+    bindStreams(socket as unknown as AppSocket, { gunzip: textOnly }).attach(store);
     const loaded = store.getState().loadSymbols();
     socket.open();
     expect(socket.emitted).toEqual([]);
@@ -358,5 +358,178 @@ describe('socket binding', () => {
     expect(store.getState().analysis).toBeNull();
     socket.fire('analysis', event);
     expect(store.getState().analysis?.computedAt).toBe(T0 + 9 * MINUTE);
+  });
+});
+
+describe('socket binding with several charts', () => {
+  async function charts(count: number) {
+    const socket = new FakeSocket();
+    const binding = bindStreams(socket as unknown as AppSocket, { gunzip: textOnly });
+    const stores = await Promise.all(Array.from({ length: count }, () => readyStore()));
+    const detach = stores.map((store) => binding.attach(store));
+    return { socket, stores, detach };
+  }
+  const subscriptions = (socket: FakeSocket) => socket.events().filter((e) => !e.startsWith('unsubscribe'));
+  const unsubscriptions = (socket: FakeSocket) => socket.events().filter((e) => e.startsWith('unsubscribe'));
+
+  it('subscribes once per stream and feeds every chart of it', async () => {
+    const { socket, stores } = await charts(2);
+    const [a, b] = stores as [AppStore, AppStore];
+    socket.open();
+    expect(socket.events()).toEqual(['subscribe BTC/USDT 1m']);
+
+    const candles = minuteCandles(T0, 2);
+    await socket
+      .lastSubscribe()
+      .answer(
+        ok(subscribeResult('BTC/USDT', '1m', candles, 'snapshot', analysis('BTC/USDT', '1m', candles))),
+      );
+    socket.fire('candle', candleEvent('BTC/USDT', '1m', candle(T0 + 2 * MINUTE, 210)));
+
+    for (const store of [a, b]) {
+      expect(closes(store)).toEqual([
+        [0, 100],
+        [1, 101],
+        [2, 210],
+      ]);
+      expect(store.getState().indicators.at(-1)?.ema20).toBe(209);
+      expect(store.getState().analysis?.candleCount).toBe(2);
+    }
+  });
+
+  it('keeps a stream another chart still shows, and releases it with the last one', async () => {
+    const { socket, stores } = await charts(2);
+    const [a, b] = stores as [AppStore, AppStore];
+    socket.open();
+    await socket.lastSubscribe().answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 2))));
+
+    a.getState().selectSymbol('ETH/USDT');
+    expect(socket.events()).toEqual(['subscribe BTC/USDT 1m', 'subscribe ETH/USDT 1m']);
+    await socket.lastSubscribe().answer(ok(subscribeResult('ETH/USDT', '1m', minuteCandles(T0, 2, 3000))));
+    socket.fire('candle', tick('BTC/USDT', T0 + 2 * MINUTE, 102));
+    socket.fire('candle', tick('ETH/USDT', T0 + 2 * MINUTE, 3002));
+    expect(closes(a).at(-1)).toEqual([2, 3002]);
+    expect(closes(b).at(-1)).toEqual([2, 102]);
+
+    b.getState().selectSymbol('ETH/USDT');
+    expect(unsubscriptions(socket)).toEqual(['unsubscribe BTC/USDT 1m']);
+    expect(subscriptions(socket)).toHaveLength(2);
+  });
+
+  it('shows at once, without asking the server, a stream another chart already holds', async () => {
+    const { socket, stores } = await charts(2);
+    const [a, b] = stores as [AppStore, AppStore];
+    socket.open();
+    b.getState().selectSymbol('ETH/USDT');
+    const candles = minuteCandles(T0, 3, 3000);
+    await socket
+      .lastSubscribe()
+      .answer(
+        ok(subscribeResult('ETH/USDT', '1m', candles, 'snapshot', analysis('ETH/USDT', '1m', candles))),
+      );
+    const requests = socket.emitted.length;
+
+    a.getState().selectSymbol('ETH/USDT');
+    expect(socket.emitted.slice(requests).map((e) => `${e.event} ${e.payload.symbol}`)).toEqual([
+      'unsubscribe BTC/USDT',
+    ]);
+    expect(a.getState()).toMatchObject({ loading: false, candles: b.getState().candles });
+    expect(a.getState().indicators).toEqual(b.getState().indicators);
+    expect(a.getState().analysis).toEqual(b.getState().analysis);
+    expect(a.getState().streamStatus).toEqual(b.getState().streamStatus);
+  });
+
+  it('serves a chart that joins while the subscription is on its way with the same answer', async () => {
+    const { socket, stores } = await charts(2);
+    const [a, b] = stores as [AppStore, AppStore];
+    socket.open();
+    b.getState().selectSymbol('ETH/USDT');
+    a.getState().selectSymbol('ETH/USDT');
+    expect(subscriptions(socket)).toEqual(['subscribe BTC/USDT 1m', 'subscribe ETH/USDT 1m']);
+    await socket.lastSubscribe().answer(ok(subscribeResult('ETH/USDT', '1m', minuteCandles(T0, 2, 3000))));
+    expect(closes(a)).toEqual(closes(b));
+    expect(a.getState().loading).toBe(false);
+  });
+
+  it('resubscribes each stream once after a reconnect, from its own last candle', async () => {
+    const { socket, stores } = await charts(3);
+    const [a, b, c] = stores as [AppStore, AppStore, AppStore];
+    c.getState().selectStream({ symbol: 'ETH/USDT', timeframe: '5m' });
+    socket.open();
+    const [btc, eth] = socket.emitted;
+    await btc!.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3))));
+    await eth!.answer(
+      ok(subscribeResult('ETH/USDT', '5m', [candle(T0, 3000), candle(T0 + 5 * MINUTE, 3001)])),
+    );
+
+    socket.drop();
+    socket.open();
+    const again = socket.emitted.slice(2);
+    expect(again.map((e) => e.payload)).toEqual([
+      { symbol: 'BTC/USDT', timeframe: '1m', since: T0 + 2 * MINUTE },
+      { symbol: 'ETH/USDT', timeframe: '5m', since: T0 + 5 * MINUTE },
+    ]);
+    await again[0]!.answer(
+      ok(
+        subscribeResult(
+          'BTC/USDT',
+          '1m',
+          [candle(T0 + 2 * MINUTE, 120), candle(T0 + 3 * MINUTE, 130)],
+          'delta',
+        ),
+      ),
+    );
+    for (const store of [a, b])
+      expect(closes(store).slice(-2)).toEqual([
+        [2, 120],
+        [3, 130],
+      ]);
+    expect(c.getState().candles).toHaveLength(2);
+  });
+
+  it('gives a chart that joins during a catch-up the whole history, not just the missed candles', async () => {
+    const { socket, stores } = await charts(2);
+    const [a, b] = stores as [AppStore, AppStore];
+    b.getState().selectSymbol('ETH/USDT');
+    socket.open();
+    await socket.emitted[0]!.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3))));
+    socket.drop();
+    socket.open();
+    const catchUp = socket.emitted.find((e, i) => i > 0 && e.payload.symbol === 'BTC/USDT')!;
+    expect(catchUp.payload).toMatchObject({ since: T0 + 2 * MINUTE });
+    b.getState().selectSymbol('BTC/USDT');
+
+    await catchUp.answer(ok(subscribeResult('BTC/USDT', '1m', [candle(T0 + 3 * MINUTE, 130)], 'delta')));
+    expect(closes(b)).toEqual(closes(a));
+    expect(closes(b)).toHaveLength(4);
+  });
+
+  it('unsubscribes a stream when its last chart is removed from the layout', async () => {
+    const { socket, stores, detach } = await charts(3);
+    stores[2]!.getState().selectSymbol('SOL/USDT');
+    socket.open();
+    detach[1]!();
+    detach[2]!();
+    expect(unsubscriptions(socket)).toEqual(['unsubscribe SOL/USDT 1m']);
+    detach[0]!();
+    expect(unsubscriptions(socket)).toEqual(['unsubscribe SOL/USDT 1m', 'unsubscribe BTC/USDT 1m']);
+    // A removed chart hears nothing more.
+    await socket.emitted[0]!.answer(ok(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 2))));
+    expect(stores[0]!.getState().candles).toEqual([]);
+  });
+
+  it('passes statuses, analyses and refusals only to the charts of their stream', async () => {
+    const { socket, stores } = await charts(2);
+    const [a, b] = stores as [AppStore, AppStore];
+    b.getState().selectSymbol('ETH/USDT');
+    socket.open();
+    socket.fire('status', { source: 'replay', symbol: 'ETH/USDT', timeframe: '1m', state: 'stale' });
+    expect(a.getState().streamStatus).toBeNull();
+    expect(b.getState().streamStatus?.state).toBe('stale');
+
+    await socket.lastSubscribe().answer({ ok: false, error: { code: 'UNKNOWN_SYMBOL', message: 'No ETH' } });
+    expect(b.getState().subscribeError).toBe('No ETH');
+    expect(a.getState().subscribeError).toBeNull();
+    expect(a.getState().socketState).toBe('online');
   });
 });

@@ -5,7 +5,6 @@ import {
   analysis,
   candle,
   indicatorValues,
-  memoryStorage,
   MINUTE,
   minuteCandles,
   readyStore,
@@ -185,18 +184,19 @@ describe('switching streams', () => {
 });
 
 describe('indicator toggles', () => {
-  it('start all on, switch, and are remembered for the next visit', async () => {
-    const storage = memoryStorage();
-    const store = await readyStore(storage);
+  it('start all on, switch one at a time or all at once, and stay put when nothing changes', async () => {
+    const store = await readyStore();
     expect(Object.values(store.getState().indicatorToggles).every(Boolean)).toBe(true);
 
     store.getState().toggleIndicator('rsi');
     store.getState().setIndicatorVisible('ema200', false);
     const toggles = store.getState().indicatorToggles;
+    expect(toggles).toMatchObject({ rsi: false, ema200: false, macd: true });
     store.getState().setIndicatorVisible('ema200', false);
+    store.getState().setIndicatorToggles({ ...toggles });
     expect(store.getState().indicatorToggles).toBe(toggles);
 
-    const next = await readyStore(storage);
-    expect(next.getState().indicatorToggles).toMatchObject({ rsi: false, ema200: false, macd: true });
+    store.getState().setIndicatorToggles({ ...toggles, rsi: true, macd: false });
+    expect(store.getState().indicatorToggles).toMatchObject({ rsi: true, ema200: false, macd: false });
   });
 });

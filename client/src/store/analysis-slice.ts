@@ -5,15 +5,10 @@ import type { SubscribeResult } from '../../../shared/protocol.ts';
 import { pointsFromSeries, type IndicatorPoint } from '../market/indicator-points.ts';
 import { mergeByTime } from '../market/merge-candles.ts';
 import { isSameStream, type AppState, type StreamRef } from './app-state.ts';
-import { readToggles, writeToggles, type Indicator, type IndicatorToggles } from './indicator-toggles.ts';
-import type { SelectionStorage } from './selection.ts';
+import { DEFAULT_TOGGLES, type Indicator, type IndicatorToggles } from './indicator-toggles.ts';
 
 /** An analysis as the card and the markers use it: the indicator series are kept apart, per candle. */
 export type AnalysisUpdate = Omit<Analysis, 'series'>;
-
-export interface AnalysisDeps {
-  storage?: SelectionStorage | undefined;
-}
 
 export interface AnalysisSlice {
   /** The selected stream's newest analysis (summary, fractals, latest values); null until one arrives. */
@@ -34,11 +29,23 @@ export interface AnalysisSlice {
   applyIndicatorValues: (stream: StreamRef, points: readonly IndicatorPoint[]) => void;
   setIndicatorVisible: (indicator: Indicator, visible: boolean) => void;
   toggleIndicator: (indicator: Indicator) => void;
+  /** Every toggle at once: the workspace's, which every chart of the layout shares. */
+  setIndicatorToggles: (toggles: IndicatorToggles) => void;
 }
 
 /** What a change of stream resets; the old stream's lines and summary must never show under the new name. */
 export function freshAnalysis(state: AppState): Partial<AppState> {
   return { analysis: null, prediction: null, indicators: [], indicatorsVersion: state.indicatorsVersion + 1 };
+}
+
+/** What adoptStream takes from another store of the same stream: everything freshAnalysis resets. */
+export function adoptedAnalysis(state: AppState, source: AppState): Partial<AppState> {
+  return {
+    analysis: source.analysis,
+    prediction: source.prediction,
+    indicators: source.indicators,
+    indicatorsVersion: state.indicatorsVersion + 1,
+  };
 }
 
 /**
@@ -80,21 +87,19 @@ function newer(current: AnalysisUpdate | null, incoming: Analysis | null): Analy
 
 type AnalysisSliceCreator = StateCreator<AppState, [], [], AnalysisSlice>;
 
-export function createAnalysisSlice({ storage }: AnalysisDeps): AnalysisSliceCreator {
+export function createAnalysisSlice(): AnalysisSliceCreator {
   return (set, get) => {
     const setIndicatorVisible = (indicator: Indicator, visible: boolean) => {
       const toggles = get().indicatorToggles;
       if (toggles[indicator] === visible) return;
-      const indicatorToggles = Object.freeze({ ...toggles, [indicator]: visible });
-      set({ indicatorToggles });
-      writeToggles(storage, indicatorToggles);
+      set({ indicatorToggles: Object.freeze({ ...toggles, [indicator]: visible }) });
     };
 
     return {
       analysis: null,
       indicators: [],
       indicatorsVersion: 0,
-      indicatorToggles: readToggles(storage),
+      indicatorToggles: DEFAULT_TOGGLES,
       prediction: null,
 
       applyPrediction: (incoming) => {
@@ -121,6 +126,11 @@ export function createAnalysisSlice({ storage }: AnalysisDeps): AnalysisSliceCre
 
       setIndicatorVisible,
       toggleIndicator: (indicator) => setIndicatorVisible(indicator, !get().indicatorToggles[indicator]),
+      setIndicatorToggles: (indicatorToggles) => {
+        const current = get().indicatorToggles;
+        if (Object.entries(indicatorToggles).some(([k, v]) => current[k as Indicator] !== v))
+          set({ indicatorToggles });
+      },
     };
   };
 }

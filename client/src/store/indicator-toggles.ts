@@ -26,22 +26,15 @@ export const DEFAULT_TOGGLES: IndicatorToggles = Object.freeze({
   forecast: true,
 });
 
+/** Where the toggles were kept before workspaces; read once, to start a visitor's first workspace. */
 const STORAGE_KEY = 'trendscope.indicators';
 
 export function isIndicator(value: unknown): value is Indicator {
   return typeof value === 'string' && (INDICATORS as readonly string[]).includes(value);
 }
 
-/** The remembered toggles; anything missing, unknown or not a boolean falls back to on. */
-export function readToggles(storage: SelectionStorage | undefined): IndicatorToggles {
-  let stored: unknown;
-  try {
-    const raw = storage?.getItem(STORAGE_KEY);
-    if (!raw) return DEFAULT_TOGGLES;
-    stored = JSON.parse(raw);
-  } catch {
-    return DEFAULT_TOGGLES;
-  }
+/** The toggles a record names (a workspace's); anything missing, unknown or not a boolean falls back to on. */
+export function togglesFrom(stored: unknown): IndicatorToggles {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return DEFAULT_TOGGLES;
   const record = stored as Record<string, unknown>;
   const toggles = { ...DEFAULT_TOGGLES };
@@ -52,10 +45,12 @@ export function readToggles(storage: SelectionStorage | undefined): IndicatorTog
   return Object.freeze(toggles);
 }
 
-export function writeToggles(storage: SelectionStorage | undefined, toggles: IndicatorToggles): void {
+/** The toggles kept in storage before workspaces. */
+export function readToggles(storage: SelectionStorage | undefined): IndicatorToggles {
   try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(toggles));
+    const raw = storage?.getItem(STORAGE_KEY);
+    return raw ? togglesFrom(JSON.parse(raw)) : DEFAULT_TOGGLES;
   } catch {
-    // Private mode or a full quota: the choice just is not remembered.
+    return DEFAULT_TOGGLES;
   }
 }

@@ -1,33 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import {
-  candle,
-  memoryStorage,
-  MINUTE,
-  minuteCandles,
-  readyStore,
-  subscribeResult,
-  SYMBOLS,
-  T0,
-} from '../test-support.ts';
+import { candle, MINUTE, minuteCandles, readyStore, subscribeResult, SYMBOLS, T0 } from '../test-support.ts';
 import { createAppStore } from './create-app-store.ts';
 
 const BTC = { symbol: 'BTC/USDT', timeframe: '1m' } as const;
 const ETH = { symbol: 'ETH/USDT', timeframe: '1m' } as const;
 
 describe('loading the symbol list', () => {
-  it('keeps a remembered stream that is offered', async () => {
-    const store = await readyStore(
-      memoryStorage({ 'trendscope.selection': '{"symbol":"SOL/USDT","timeframe":"1h"}' }),
-    );
-    const state = store.getState();
+  const storeAt = async (selection: { symbol: string; timeframe: '1h' | '4h' }) => {
+    const store = createAppStore({ fetchSymbols: async () => SYMBOLS });
+    // A saved workspace's stream, asked for before the list is known.
+    store.getState().selectStream(selection);
+    await store.getState().loadSymbols();
+    return store;
+  };
+
+  it('keeps a stream chosen before it loaded when that stream is offered', async () => {
+    const state = (await storeAt({ symbol: 'SOL/USDT', timeframe: '1h' })).getState();
     expect([state.symbolsStatus, state.symbol, state.timeframe]).toEqual(['ready', 'SOL/USDT', '1h']);
     expect(state.source?.kind).toBe('replay');
   });
 
-  it('falls back to BTC/USDT 1m when the remembered stream is no longer offered', async () => {
-    const store = await readyStore(
-      memoryStorage({ 'trendscope.selection': '{"symbol":"DOGE/USDT","timeframe":"4h"}' }),
-    );
+  it('falls back to BTC/USDT 1m when the chosen stream is not offered', async () => {
+    const store = await storeAt({ symbol: 'DOGE/USDT', timeframe: '4h' });
     expect([store.getState().symbol, store.getState().timeframe]).toEqual(['BTC/USDT', '1m']);
   });
 
@@ -52,9 +46,8 @@ describe('loading the symbol list', () => {
 });
 
 describe('selecting a stream', () => {
-  it('clears the old stream, remembers the choice and waits for a snapshot', async () => {
-    const storage = memoryStorage();
-    const store = await readyStore(storage);
+  it('clears the old stream and waits for a snapshot', async () => {
+    const store = await readyStore();
     store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3)));
     store.getState().setStreamStatus({ source: 'replay', ...BTC, state: 'stale' });
     const version = store.getState().snapshotVersion;
@@ -68,10 +61,6 @@ describe('selecting a stream', () => {
       streamStatus: null,
     });
     expect(store.getState().snapshotVersion).toBe(version + 1);
-    expect(JSON.parse(storage.items.get('trendscope.selection') ?? '')).toEqual({
-      symbol: 'ETH/USDT',
-      timeframe: '1m',
-    });
   });
 
   it('ignores symbols and timeframes the server does not offer', async () => {
@@ -88,6 +77,27 @@ describe('selecting a stream', () => {
     store.getState().selectStream({ symbol: 'ETH/USDT', timeframe: '1h' });
     store.getState().selectStream({ symbol: 'SOL/USDT', timeframe: '4h' });
     expect(seen).toEqual(['ETH/USDT 1h']);
+  });
+});
+
+describe('taking over a stream another chart shows', () => {
+  it('shows its candles, status and analysis at once, and redraws from scratch', async () => {
+    const [shown, joining] = await Promise.all([readyStore(), readyStore()]);
+    const candles = minuteCandles(T0, 3);
+    shown.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', candles));
+    const version = joining.getState().snapshotVersion;
+
+    joining.getState().adoptStream(shown.getState());
+    expect(joining.getState()).toMatchObject({ loading: false, candles, streamStatus: { state: 'live' } });
+    expect(joining.getState().snapshotVersion).toBe(version + 1);
+  });
+
+  it('takes nothing from a chart of another stream', async () => {
+    const [shown, joining] = await Promise.all([readyStore(), readyStore()]);
+    shown.getState().selectSymbol('ETH/USDT');
+    shown.getState().applySubscribeResult(subscribeResult('ETH/USDT', '1m', minuteCandles(T0, 3)));
+    joining.getState().adoptStream(shown.getState());
+    expect(joining.getState()).toMatchObject({ loading: true, candles: [] });
   });
 });
 

@@ -4,19 +4,12 @@ import type { SubscribeResult } from '../../../shared/protocol.ts';
 import type { SourceInfo, SymbolInfo, SymbolsResponse } from '../../../shared/http.ts';
 import { mergeCandles } from '../market/merge-candles.ts';
 import { nextDirection, type PriceDirection } from '../market/price-direction.ts';
-import { analysisFromSubscribeResult, freshAnalysis } from './analysis-slice.ts';
+import { adoptedAnalysis, analysisFromSubscribeResult, freshAnalysis } from './analysis-slice.ts';
 import { isSameStream, type AppState, type StreamRef } from './app-state.ts';
-import {
-  readSelection,
-  resolveSelection,
-  writeSelection,
-  type Selection,
-  type SelectionStorage,
-} from './selection.ts';
+import { DEFAULT_SELECTION, resolveSelection, type Selection } from './selection.ts';
 
 export interface MarketDeps {
   fetchSymbols: () => Promise<SymbolsResponse>;
-  storage?: SelectionStorage;
 }
 
 export interface MarketSlice {
@@ -41,8 +34,13 @@ export interface MarketSlice {
   loadSymbols: () => Promise<void>;
   selectSymbol: (symbol: string) => void;
   selectTimeframe: (timeframe: Timeframe) => void;
-  /** Both at once, so the socket subscribes once rather than to a half-changed stream in between. */
+  /**
+   * Both at once, so the socket subscribes once rather than to a half-changed stream in between.
+   * Before the symbol list is in, any stream is taken (a saved workspace's); the list keeps it if offered.
+   */
   selectStream: (selection: Selection) => void;
+  /** Shows the stream another chart store already holds (same symbol and timeframe), as it is there. */
+  adoptStream: (source: AppState) => void;
   applySubscribeResult: (result: SubscribeResult) => void;
   applyCandles: (stream: StreamRef, candles: readonly Candle[]) => void;
   failSubscribe: (stream: StreamRef, message: string) => void;
@@ -51,7 +49,7 @@ export interface MarketSlice {
 
 type MarketSliceCreator = StateCreator<AppState, [], [], MarketSlice>;
 
-export function createMarketSlice({ fetchSymbols, storage }: MarketDeps): MarketSliceCreator {
+export function createMarketSlice({ fetchSymbols }: MarketDeps): MarketSliceCreator {
   return (set, get) => {
     /** What a change of stream resets; old candles or status must never show under the new name. */
     const freshStream = (state: AppState, selection: Selection): Partial<AppState> => ({
@@ -65,11 +63,21 @@ export function createMarketSlice({ fetchSymbols, storage }: MarketDeps): Market
       ...freshAnalysis(state),
     });
 
+    /** The stream as another store shows it: every field freshStream resets, taken from there. */
+    const adoptedStream = (state: AppState, source: AppState): Partial<AppState> => ({
+      candles: source.candles,
+      snapshotVersion: state.snapshotVersion + 1,
+      priceDirection: source.priceDirection,
+      loading: source.loading,
+      subscribeError: source.subscribeError,
+      streamStatus: source.streamStatus,
+      ...adoptedAnalysis(state, source),
+    });
+
     const select = (wanted: Selection) => {
       const state = get();
       if (wanted.symbol === state.symbol && wanted.timeframe === state.timeframe) return;
       set(freshStream(state, wanted));
-      writeSelection(storage, wanted);
     };
 
     let symbolsRequest: Promise<void> | null = null;
@@ -80,7 +88,7 @@ export function createMarketSlice({ fetchSymbols, storage }: MarketDeps): Market
       timeframes: [],
       symbolsStatus: 'loading',
       symbolsError: null,
-      ...readSelection(storage),
+      ...DEFAULT_SELECTION,
       candles: [],
       snapshotVersion: 0,
       priceDirection: 'flat',
@@ -127,10 +135,16 @@ export function createMarketSlice({ fetchSymbols, storage }: MarketDeps): Market
       selectStream: (selection) => {
         const state = get();
         if (
-          state.symbols.some((info) => info.symbol === selection.symbol) &&
-          state.timeframes.includes(selection.timeframe)
+          state.symbolsStatus !== 'ready' ||
+          (state.symbols.some((info) => info.symbol === selection.symbol) &&
+            state.timeframes.includes(selection.timeframe))
         )
           select({ symbol: selection.symbol, timeframe: selection.timeframe });
+      },
+
+      adoptStream: (source) => {
+        const state = get();
+        if (isSameStream(state, source)) set(adoptedStream(state, source));
       },
 
       applySubscribeResult: (result) => {

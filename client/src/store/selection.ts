@@ -7,6 +7,7 @@ export interface Selection {
 
 export const DEFAULT_SELECTION: Selection = Object.freeze({ symbol: 'BTC/USDT', timeframe: '1m' });
 
+/** Where the selection was kept before workspaces; read once, to start a visitor's first workspace. */
 const STORAGE_KEY = 'trendscope.selection';
 
 export type SelectionStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -23,14 +24,6 @@ export function readSelection(storage: SelectionStorage | undefined): Selection 
     };
   } catch {
     return DEFAULT_SELECTION;
-  }
-}
-
-export function writeSelection(storage: SelectionStorage | undefined, selection: Selection): void {
-  try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(selection));
-  } catch {
-    // Private mode or a full quota: the choice just is not remembered.
   }
 }
 

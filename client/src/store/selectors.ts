@@ -1,5 +1,4 @@
 import { streamKey } from '../../../shared/market-basics.ts';
-import { computeChange24h } from '../market/change-24h.ts';
 import type { AppState } from './app-state.ts';
 
 const DEFAULT_PRICE_PRECISION = 2;
@@ -14,14 +13,6 @@ export function selectPricePrecision(state: AppState): number {
 
 export function selectLastClose(state: AppState): number | undefined {
   return state.candles.at(-1)?.close;
-}
-
-export function selectChange24hPercent(state: AppState): number | undefined {
-  return computeChange24h(state.candles)?.percent;
-}
-
-export function selectChange24hSpanMs(state: AppState): number | undefined {
-  return computeChange24h(state.candles)?.spanMs;
 }
 
 /** The stream the client should be subscribed to, or null while the offered symbols are unknown. */

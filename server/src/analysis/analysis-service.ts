@@ -1,4 +1,5 @@
 import type { Analysis } from '../../../shared/analysis.ts';
+import { historyDepth } from '../../../shared/limits.ts';
 import { TIMEFRAME_MS, bucketStart, type Candle, type Timeframe } from '../../../shared/market.ts';
 import type { Cached } from '../cache/cached.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -9,8 +10,11 @@ import type { AnalyzeOptions } from './analyze.ts';
 /** Computes an analysis (the composition root runs it in worker threads, off the event loop). */
 export type Analyze = (candles: readonly Candle[], options: AnalyzeOptions) => Promise<Analysis>;
 
-/** Candles an analysis looks at: enough for EMA 200 to settle, and what the chart draws. */
-export const ANALYSIS_WINDOW = 1500;
+/**
+ * Candles an analysis looks at: enough for EMA 200 to settle, and what the chart draws (its lines
+ * cover every candle a chart starts with, years of them on the long timeframes).
+ */
+export const analysisWindow: (timeframe: Timeframe) => number = historyDepth;
 const TTL_MS = 60_000;
 
 /**
@@ -38,7 +42,7 @@ export class AnalysisService {
     const lastClosed = bucketStart(now, timeframe) - TIMEFRAME_MS[timeframe];
     const key = `analysis:${market.info.id}:${symbol}:${timeframe}:${bucketStart(now, '1m')}:${lastClosed}`;
     const { value, computed } = await cached.load(key, TTL_MS, async () => {
-      const candles = await streams.recent(symbol, timeframe, ANALYSIS_WINDOW);
+      const candles = await streams.recent(symbol, timeframe, analysisWindow(timeframe));
       this.deps.onComputed?.(symbol, timeframe);
       const precision = market.symbols().find((s) => s.symbol === symbol)?.pricePrecision ?? 2;
       return this.deps.analyze(candles, {

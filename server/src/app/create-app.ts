@@ -12,6 +12,7 @@ import { marketChatTools } from '../chat/market-chat-tools.ts';
 import type { ComputePool } from '../compute/compute-pool.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { createHttpApp } from '../http/create-http-app.ts';
+import { tickerRoutes } from '../http/routes/tickers.ts';
 import { trustProxy } from '../kernel/client-address.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { Logger } from '../kernel/logger.ts';
@@ -21,6 +22,7 @@ import { MarketService } from '../market/market-service.ts';
 import type { MarketSource } from '../market/port.ts';
 import { limitSocketEvents, type EventLimits } from '../realtime/event-limits.ts';
 import { SubscribeResponses } from '../realtime/subscribe-responses.ts';
+import { attachTickerSocket } from '../realtime/ticker-socket.ts';
 import {
   attachSocketHandlers,
   flushSocketWrites,
@@ -33,16 +35,24 @@ import type { StreamHub } from '../streams/stream-hub.ts';
 import type { AnalysisService } from '../analysis/analysis-service.ts';
 import type { PredictionService } from '../predict/prediction-service.ts';
 import type { PredictionScheduler } from '../predict/prediction-scheduler.ts';
+import type { TickerSource } from '../tickers/port.ts';
+import type { TickerService } from '../tickers/ticker-service.ts';
 import { createAccounts, socketOriginOptions, type AccountsOptions } from './accounts.ts';
 import { createChat } from './chat.ts';
+import { createWorkspaces } from './workspace.ts';
 import { computeFunctions, createTaskPool } from './compute.ts';
 import { DEFAULT_DRAIN_MS, FLUSH_MS, drainableRequests } from './draining.ts';
 import { createMarketDomains } from './market-domains.ts';
 import { readinessOf } from './readiness.ts';
+import { createTickers } from './tickers.ts';
+import { AlertWatcher } from '../alerts/alert-watcher.ts';
+import { createAlerts, type Alerts, type AlertsOptions } from './alerts.ts';
 
 /** The real clients, built by the composition root (main.ts) or by a test. */
 export interface AppParts {
   source: MarketSource;
+  /** The exchange's own tickers (ccxt); computed from the source's 1m candles when absent (the replay). */
+  tickerSource?: TickerSource;
   cache: CacheStore;
   database: DatabaseHandle;
   logger: Logger;
@@ -75,6 +85,8 @@ export interface AppOptions {
   predictionIntervalMs?: number;
   /** Sessions, cookie, CORS allow-list and login rate limits (server/src/auth). */
   accounts?: AccountsOptions;
+  /** The per-user cap, webhook settings and change feed of the alerts. */
+  alerts?: AlertsOptions;
   /** Events per socket and per address (default DEFAULT_EVENT_LIMITS). */
   eventLimits?: EventLimits;
   /** Requests to /api per address per minute (default 1200; 0: no limit). */
@@ -99,6 +111,8 @@ export interface App {
   readonly analysis: AnalysisService;
   readonly predictions: PredictionService;
   readonly predictionScheduler: PredictionScheduler;
+  readonly tickers: TickerService;
+  readonly alerts: Alerts;
   readonly metrics: Metrics;
   listen(port: number, host?: string): Promise<AddressInfo>;
   close(): Promise<void>;
@@ -135,7 +149,9 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   refuseSocketsWhileDraining(io, inFlight);
   // The chat reads from it whether a feed is live, to say when its figures are the last received.
   const feedFreshness = new FeedFreshness(clock);
-  const publisher = feedFreshness.observe(socketPublisher(io));
+  // Alerts read every candle the hub publishes, as it goes out; attached to the hub once it exists.
+  const alertWatcher = new AlertWatcher({ clock, logger });
+  const publisher = alertWatcher.observe(feedFreshness.observe(socketPublisher(io)));
   const limiters = parts.rateLimiters ?? memoryLimiters;
   // Before any handler: every event a socket sends is counted first.
   const trust = trustProxy(options.trustProxy ?? '');
@@ -157,12 +173,27 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   });
   const { hub, streams, analysis, predictions } = domains;
   domains.start();
-  const responses = new SubscribeResponses({ market, analysis, predictions, clock, logger });
+  const responses = new SubscribeResponses({
+    market,
+    analysis,
+    predictions,
+    publishPrediction: publisher.prediction,
+    clock,
+    logger,
+  });
   attachSocketHandlers(io, hub, responses, {
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
     logger,
     inFlight,
   });
+  const tickers = createTickers({
+    market,
+    source: parts.tickerSource,
+    clock,
+    logger,
+    lingerMs: options.streamLingerMs,
+  });
+  attachTickerSocket(io, tickers, { logger, inFlight });
 
   const accounts = createAccounts({
     db: database.db,
@@ -173,12 +204,27 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     logger,
     options: options.accounts,
   });
+  const alerts = createAlerts({
+    db: database.db,
+    watcher: alertWatcher,
+    hub,
+    market,
+    io,
+    clock,
+    logger,
+    metrics,
+    sockets: accounts.sockets,
+    session: accounts.session,
+    inFlight,
+    options: options.alerts,
+  });
   const chatTools = marketChatTools({
     market,
     streams,
     analysis,
     clock,
     prediction: async (symbol, timeframe) => (await predictions.get(symbol, timeframe)).prediction,
+    ticker: (symbol) => tickers.get(symbol),
     feeds: feedFreshness,
   });
   const chat = createChat({
@@ -197,6 +243,8 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     inFlight,
   });
 
+  const workspaces = createWorkspaces({ db: database.db, clock, session: accounts.session });
+
   const httpServer = createServer(
     drainableRequests(
       createHttpApp({
@@ -206,7 +254,8 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
         staticDir: options.staticDir,
         logger,
         guards: accounts.guards,
-        apiRoutes: [accounts.routes, chat.routes],
+        apiRoutes: [accounts.routes, chat.routes, tickerRoutes(tickers), workspaces.routes, alerts.routes],
+        bodyParsers: workspaces.bodyParsers,
         trustProxy: trust,
         requestsPerMinute: options.httpRequestsPerMinute,
       }),
@@ -225,6 +274,8 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     analysis,
     predictions,
     predictionScheduler: domains.predictionScheduler,
+    tickers,
+    alerts,
     metrics,
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -246,6 +297,8 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
       // Kept-alive HTTP connections would hold the server open; nothing runs on them any more.
       httpServer.closeAllConnections();
       await socketsClosed;
+      tickers.close();
+      await alerts.close();
       await domains.stop();
       await parts.source.close();
       await computePool.close();

@@ -3,6 +3,13 @@ import { systemClock } from '../kernel/clock.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Metrics } from '../kernel/metrics.ts';
 import type { MarketSource } from '../market/port.ts';
+import type { TickerSource } from '../tickers/port.ts';
+
+/** The market source, and the exchange's own tickers where it has them (else createApp computes them). */
+export interface MarketSources {
+  source: MarketSource;
+  tickerSource?: TickerSource;
+}
 
 /**
  * The configured market source. Each adapter is imported only when chosen: ccxt alone costs seconds
@@ -12,18 +19,22 @@ export async function createMarketSource(
   config: Config,
   logger: Logger,
   metrics: Metrics,
-): Promise<MarketSource> {
+): Promise<MarketSources> {
   switch (config.marketSource) {
     case 'replay': {
       const { createReplaySource } = await import('../market/replay/replay-source.ts');
-      return createReplaySource({ clock: systemClock, tickMs: config.replayTickMs, logger });
+      return {
+        source: await createReplaySource({ clock: systemClock, tickMs: config.replayTickMs, logger }),
+      };
     }
     case 'ccxt': {
-      const [{ CcxtSource }, { createCcxtExchange }, { RateGate }] = await Promise.all([
-        import('../market/ccxt/ccxt-source.ts'),
-        import('../market/ccxt/create-exchange.ts'),
-        import('../market/rate-gate.ts'),
-      ]);
+      const [{ CcxtSource }, { createCcxtExchange }, { RateGate }, { CcxtTickerSource, hasTickers }] =
+        await Promise.all([
+          import('../market/ccxt/ccxt-source.ts'),
+          import('../market/ccxt/create-exchange.ts'),
+          import('../market/rate-gate.ts'),
+          import('../tickers/ccxt/ccxt-ticker-source.ts'),
+        ]);
       const gate = new RateGate(systemClock);
       const count = (endpoint: string) =>
         metrics.upstreamRequests.inc({ exchange: config.exchange, endpoint });
@@ -35,7 +46,7 @@ export async function createMarketSource(
         onRequest: count,
         onRetryAfter: (ms) => gate.block(ms),
       });
-      return new CcxtSource({
+      const source = new CcxtSource({
         exchange,
         symbols: config.symbols,
         pollIntervalMs: config.pollIntervalMs,
@@ -44,6 +55,18 @@ export async function createMarketSource(
         gate,
         onWebSocketSubscribe: count,
       });
+      // One client for both: the markets are loaded once and every request waits at the same gate.
+      const tickerSource = hasTickers(exchange)
+        ? new CcxtTickerSource({
+            exchange,
+            gate,
+            pollIntervalMs: config.pollIntervalMs,
+            clock: systemClock,
+            logger,
+            onWebSocketSubscribe: count,
+          })
+        : undefined;
+      return { source, tickerSource };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Timeframe } from '../../../shared/market.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
+import type { Ticker } from '../../../shared/tickers.ts';
 import type { AnalysisService } from '../analysis/analysis-service.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -23,6 +24,8 @@ export function marketChatTools(deps: {
   analysis: AnalysisService;
   clock: Clock;
   prediction?: PredictionLookup;
+  /** A symbol's rolling 24-hour ticker (server/src/tickers), the one the dashboard shows. */
+  ticker?: (symbol: string) => Promise<Ticker | undefined>;
   /** Whether watched feeds are live; without it only candle times tell an answer's data is stale. */
   feeds?: FeedFreshness;
 }): ChatTools {
@@ -30,10 +33,12 @@ export function marketChatTools(deps: {
   const prediction = deps.prediction ?? noPredictions;
   return {
     symbols: () => market.symbols(),
+    timeframes: () => market.timeframes(),
     candles: (symbol, timeframe, limit) => streams.recent(symbol, timeframe, limit),
     analysis: async (symbol, timeframe) => (await analysis.get(symbol, timeframe)).analysis,
     prediction: (symbol, timeframe) => prediction(symbol, timeframe),
     now: () => clock(),
+    ticker: deps.ticker,
     feedStaleSince: (symbol) => feeds?.staleSince(symbol, streams.watched()),
   };
 }

@@ -12,6 +12,10 @@ export interface Database {
   messages: MessagesTable;
   sessions: SessionsTable;
   chat_sends: ChatSendsTable;
+  user_workspaces: UserWorkspacesTable;
+  alerts: AlertsTable;
+  alert_triggers: AlertTriggersTable;
+  alert_webhooks: AlertWebhooksTable;
 }
 
 /** Written as a Date, read back as a Date (pg and PGlite alike). */
@@ -88,4 +92,61 @@ export interface ChatSendsTable {
   question_id: ColumnType<string | number, string | number, never>;
   answer_id: ColumnType<string | number | null, never, string | number>;
   created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** A user's workspace (shared/workspace.ts): JSON written as a string, read back parsed (migration). */
+export interface UserWorkspacesTable {
+  user_id: ColumnType<string, string, never>;
+  document: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date, Date>;
+}
+
+/** An alert (shared/alerts.ts); the columns are explained in its migration. */
+export interface AlertsTable {
+  id: ColumnType<string, string | undefined, never>;
+  user_id: ColumnType<string, string, never>;
+  symbol: string;
+  timeframe: string;
+  /** JSON written as a string, read back parsed. */
+  condition: ColumnType<unknown, string, string>;
+  repeats: boolean;
+  cooldown_seconds: number;
+  note: string | null;
+  state: 'active' | 'paused' | 'done' | 'deleted';
+  revision: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  rearm_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_triggered_at: ColumnType<Date | null, never, Date | null>;
+  trigger_count: ColumnType<number, never, number>;
+  created_at: ColumnType<Date, Date, never>;
+  updated_at: Timestamp;
+  /** Set by the database (clock_timestamp()) on every write, the change feed; never by the application's clock. */
+  changed_at: ColumnType<Date, never, Date>;
+}
+
+export interface AlertTriggersTable {
+  /** bigint identity: pg returns it as a string, PGlite as a number; read through String(). */
+  id: ColumnType<string | number, never, never>;
+  alert_id: ColumnType<string, string, never>;
+  user_id: ColumnType<string, string, never>;
+  price: ColumnType<number, number, never>;
+  value: ColumnType<number | null, number | null, never>;
+  fired_at: ColumnType<Date, Date, never>;
+  seen_at: ColumnType<Date | null, never, Date>;
+  webhook_state: ColumnType<
+    'pending' | 'sent' | 'failed' | null,
+    'pending' | null | undefined,
+    'sent' | 'failed'
+  >;
+  webhook_attempts: ColumnType<number, number | undefined, number>;
+  webhook_next_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  webhook_error: ColumnType<string | null, never, string | null>;
+}
+
+/** A user's webhook: where every trigger is POSTed, signed with `secret`. */
+export interface AlertWebhooksTable {
+  user_id: ColumnType<string, string, never>;
+  url: string;
+  secret: string;
+  created_at: ColumnType<Date, Date, Date>;
 }

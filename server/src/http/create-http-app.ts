@@ -22,6 +22,8 @@ export interface HttpDeps {
   guards?: RequestHandler[];
   /** More API routers (accounts, chat), mounted before the /api 404. */
   apiRoutes?: Router[];
+  /** Routes whose bodies may be larger than 16 KB, each with its own parser (the workspace). */
+  bodyParsers?: Array<{ path: string; parser: RequestHandler }>;
   /** Which proxies to believe about the client's address (req.ip); none by default. */
   trustProxy?: TrustProxy;
   /** Requests to /api per client address per minute; 0 for no limit (default 1200). */
@@ -37,6 +39,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   // Before the body is parsed: a request from a foreign origin is refused without reading it.
   for (const guard of deps.guards ?? []) app.use(guard);
   app.use('/api', limitRequestsPerAddress(deps.requestsPerMinute ?? 1200));
+  for (const { path, parser } of deps.bodyParsers ?? []) app.use(path, parser);
+  // A body one of those has read is left alone here.
   app.use(express.json({ limit: '16kb' }));
 
   app.use(healthRoutes(deps.readiness));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SymbolSchema } from '../../../shared/market.ts';
+import { MARKET_PICK_FORMS, parseMarketPick, type MarketPick } from './market-picks.ts';
 
 const port = (fallback: number) =>
   z.coerce
@@ -57,16 +57,21 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9]+$/, 'must be a ccxt exchange id such as binance')
     .default('binance'),
+  /** With ccxt, the markets to offer: names, `top:N[:QUOTE]`, `quote:QUOTE`, comma-separated (market-picks.ts). */
   SYMBOLS: z
     .string()
     .default('BTC/USDT,ETH/USDT,BNB/USDT,SOL/USDT')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(SymbolSchema).min(1, 'must list at least one symbol')),
+    .transform((v, ctx) => {
+      const picks: MarketPick[] = [];
+      for (const item of v.split(',').filter((s) => s.trim() !== '')) {
+        const pick = parseMarketPick(item);
+        if (typeof pick === 'object' && 'error' in pick)
+          ctx.issues.push({ code: 'custom', message: pick.error, input: v });
+        else picks.push(pick);
+      }
+      return picks;
+    })
+    .pipe(z.array(z.custom<MarketPick>()).min(1, `must list at least one market: ${MARKET_PICK_FORMS}`)),
   /** Replaces scheme, host and port of the exchange's REST URLs (a local exchange-compatible server). */
   EXCHANGE_API_URL: optionalUrl(['http', 'https']),
   /** The same for its WebSocket URLs; defaults to EXCHANGE_API_URL's host when that is set. */
@@ -86,11 +91,11 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** How often the replay's forming candle moves. */
   REPLAY_TICK_MS: positiveInt(1000),
-  /** Candles kept in memory per stream; snapshots are served from here. */
+  /** Candles kept in memory per stream (4h and longer keep at least 5000); snapshots are served from here. */
   CANDLE_STORE_LIMIT: z.coerce
     .number({ error: 'must be a whole number from 2000 to 100000' })
     .int('must be a whole number from 2000 to 100000')
-    .min(2000, 'must be at least 2000, the largest snapshot a client may ask for')
+    .min(2000, 'must be at least 2000, more than the 1500 candles a chart starts with')
     .max(100_000, 'must be at most 100000')
     .default(3000),
   /** How long a stream stays open after its last viewer leaves, so a reload or a flip back is warm. */
@@ -169,6 +174,28 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().trim().min(1, 'must name a model').default('gpt-4o-mini'),
   /** Past this the engine's own wording is used. */
   LLM_TIMEOUT_MS: positiveInt(8_000),
+  /** Alerts one user may have set (active or paused); checked in the database, so on every instance. */
+  ALERTS_MAX_PER_USER: z.coerce
+    .number({ error: 'must be a whole number from 1 to 10000' })
+    .int('must be a whole number from 1 to 10000')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .default(200),
+  /** How long one webhook delivery may take before it counts as failed and is retried. */
+  ALERT_WEBHOOK_TIMEOUT_MS: positiveInt(5_000),
+  /** Deliveries of one trigger to a webhook, the first included, with backoff between them. */
+  ALERT_WEBHOOK_ATTEMPTS: z.coerce
+    .number({ error: 'must be a whole number from 1 to 20' })
+    .int('must be a whole number from 1 to 20')
+    .min(1, 'must be at least 1')
+    .max(20, 'must be at most 20')
+    .default(8),
+  /**
+   * Lets webhooks reach private, loopback and link-local addresses: for a bot on the same host or
+   * network of a server only its owner uses. Off, they are refused (a user could otherwise make the
+   * server call into its own network).
+   */
+  ALERT_WEBHOOK_ALLOW_PRIVATE: flag(false),
 });
 
 type Env = z.output<typeof EnvSchema>;

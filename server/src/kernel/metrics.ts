@@ -7,6 +7,8 @@ export interface Metrics {
   analysisComputations: Counter<'symbol' | 'timeframe'>;
   forecastsIssued: Counter;
   forecastsScored: Counter;
+  alertClaims: Counter<'outcome'>;
+  alertWebhookDeliveries: Counter<'outcome'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -34,5 +36,25 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     help: 'Stored forecasts this instance scored against the actual close',
     registers: [registry],
   });
-  return { registry, upstreamRequests, analysisComputations, forecastsIssued, forecastsScored };
+  const alertClaims = new Counter({
+    name: 'trendscope_alert_claims_total',
+    help: 'Alert crossings this instance tried to record: won (it fired them) or lost (another instance had)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const alertWebhookDeliveries = new Counter({
+    name: 'trendscope_alert_webhook_deliveries_total',
+    help: 'Webhook delivery attempts of alert triggers: sent, retry (failed, tried again later) or failed (gave up)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  return {
+    registry,
+    upstreamRequests,
+    analysisComputations,
+    forecastsIssued,
+    forecastsScored,
+    alertClaims,
+    alertWebhookDeliveries,
+  };
 }

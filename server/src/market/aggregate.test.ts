@@ -40,12 +40,62 @@ describe('aggregateCandles', () => {
   });
 });
 
+describe('aggregateCandles into 30m, 2h, 12h and 1w', () => {
+  const H = 60 * M;
+  const D = 24 * H;
+  const MONDAY = Date.parse('2021-05-10T00:00:00Z');
+
+  it('folds recorded hours into weeks that open on Monday 00:00 UTC, with the week’s open, extremes and close', async () => {
+    const { candles: hours } = await readRecordedCsv(recordedFile('BTC/USDT', '1h'));
+    const weeks = aggregateCandles(hours, '1w');
+    expect(weeks.every((w) => new Date(w.time).getUTCDay() === 1 && w.time % D === 0)).toBe(true);
+    const week = weeks.find((w) => w.time === MONDAY)!;
+    const inside = hours.filter((h) => h.time >= MONDAY && h.time < MONDAY + 7 * D);
+    expect(inside).toHaveLength(168);
+    expect(week.open).toBe(inside[0]!.open);
+    expect(week.close).toBe(inside.at(-1)!.close);
+    expect(week.high).toBe(Math.max(...inside.map((h) => h.high)));
+    expect(week.low).toBe(Math.min(...inside.map((h) => h.low)));
+    // The recording starts on Tuesday 2020-12-01: its first week is Monday's, partial.
+    expect(weeks[0]!.time).toBe(Date.parse('2020-11-30T00:00:00Z'));
+  });
+
+  it('gives the same weeks whether folded from hours or from the days folded from them', async () => {
+    const { candles: hours } = await readRecordedCsv(recordedFile('ETH/USDT', '1h'));
+    const viaDays = aggregateCandles(aggregateCandles(hours, '1d'), '1w');
+    const direct = aggregateCandles(hours, '1w');
+    expect(viaDays.map((w) => ({ ...w, volume: 0 }))).toEqual(direct.map((w) => ({ ...w, volume: 0 })));
+    viaDays.forEach((w, i) => expect(w.volume).toBeCloseTo(direct[i]!.volume, 6));
+  });
+
+  it('cuts 30m, 2h and 12h on UTC boundaries of their length', () => {
+    const minutes = Array.from({ length: 26 * 60 }, (_, i) => c(MONDAY - 2 * H + i * M, 10, 11, 9, 10));
+    const check = (tf: '30m' | '2h' | '12h', length: number) => {
+      const out = aggregateCandles(minutes, tf);
+      expect(out.every((x) => x.time % length === 0)).toBe(true);
+      expect(out.slice(1, -1).every((x) => x.volume === length / M)).toBe(true);
+    };
+    check('30m', 30 * M);
+    check('2h', 2 * H);
+    check('12h', 12 * H);
+    expect(aggregateCandles(minutes, '12h').map((x) => x.time)).toEqual([
+      MONDAY - 12 * H,
+      MONDAY,
+      MONDAY + 12 * H,
+    ]);
+  });
+});
+
 describe('baseTimeframeFor', () => {
   it('picks the largest available timeframe that divides the target', () => {
     expect(baseTimeframeFor('4h', ['1m', '1h'])).toBe('1h');
     expect(baseTimeframeFor('15m', ['1m', '5m', '1h'])).toBe('5m');
     expect(baseTimeframeFor('1m', ['1m'])).toBe('1m');
     expect(baseTimeframeFor('1m', ['5m'])).toBeUndefined();
+    expect(baseTimeframeFor('1w', ['1m', '1h', '1d'])).toBe('1d');
+    expect(baseTimeframeFor('12h', ['1m', '1h', '1d'])).toBe('1h');
+    expect(baseTimeframeFor('30m', ['1m', '5m', '15m'])).toBe('15m');
+    expect(baseTimeframeFor('2h', ['1m', '1h', '4h'])).toBe('1h');
   });
 });
 

@@ -16,6 +16,9 @@ import { isMarketError } from './errors.ts';
 import { retryDelay } from './retry-policy.ts';
 import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } from './port.ts';
 
+/** Symbols an unknown-symbol error names before it says how many more there are. */
+const NAMED_IN_ERRORS = 12;
+
 /**
  * The one place above the adapters: validates requests, cleans what adapters return, and builds the
  * timeframes a source lacks from smaller ones.
@@ -86,10 +89,12 @@ export class MarketService {
     if (!this.loaded)
       throw new AppError('UPSTREAM_UNAVAILABLE', `Markets are not available yet: ${this.readiness.detail}`);
     if (!this.symbolsBySymbol.has(symbol)) {
-      const known = [...this.symbolsBySymbol.keys()].join(', ');
+      // An exchange may offer hundreds: name a few, and how many more there are.
+      const known = [...this.symbolsBySymbol.keys()];
+      const more = known.length > NAMED_IN_ERRORS ? ` and ${known.length - NAMED_IN_ERRORS} more` : '';
       throw new AppError(
         'UNKNOWN_SYMBOL',
-        `Unknown symbol "${symbol}" on ${this.info.id}; available: ${known}`,
+        `Unknown symbol "${symbol}" on ${this.info.id}; available: ${known.slice(0, NAMED_IN_ERRORS).join(', ')}${more}`,
       );
     }
     if (!this.timeframes().includes(timeframe)) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../shared/market.ts';
+import { FORECAST_MIN_CLOSED_CANDLES } from '../../../shared/prediction.ts';
 import { DirectionModel, directionState } from './direction.ts';
 import { evaluateForecasts } from './evaluate.ts';
 import { forecast } from './forecast.ts';
+import { HORIZON } from './prediction-service.ts';
 
 /** A geometric random walk with known volatility per candle, from a seeded generator. */
 function syntheticSeries(n: number, sigma: number, seed = 7): Candle[] {
@@ -49,6 +51,11 @@ describe('forecast (ewma-fhs)', () => {
     expect(mean(fits.map((f) => width(f, 9) / width(f, 1)))).toBeGreaterThan(2.6);
     expect(mean(fits.map((f) => width(f, 9) / width(f, 1)))).toBeLessThan(3.4);
     expect(fits[0]!.path.every((p) => p.yhat === fits[0]!.from)).toBe(true);
+  });
+
+  it('needs the closed candles the client is told it needs, not one more', () => {
+    expect(forecast(series.slice(0, FORECAST_MIN_CLOSED_CANDLES - 1), { horizon: HORIZON })).toBeUndefined();
+    expect(forecast(series.slice(0, FORECAST_MIN_CLOSED_CANDLES), { horizon: HORIZON })).toBeDefined();
   });
 
   it('nests the bands: 95 % outside 80 % outside the central path', () => {

@@ -13,13 +13,12 @@ import { DirectionModel } from './direction.ts';
 import type { FitInput, FitOutput } from './fit-stream.ts';
 import { FORECAST_MODEL, type Forecast } from './forecast.ts';
 import { insertPrediction, scorecard, type StreamRef } from './prediction-repository.ts';
+import { confluenceTimeframes } from './confluence-ladder.ts';
 import { confluence, riskOf } from './regime.ts';
 
 /** Candles ahead a forecast looks, and the history it is fitted on. */
 export const HORIZON = 10;
 const FIT_WINDOW = 1000;
-/** The timeframes whose trends must agree for confluence. */
-const CONFLUENCE_TIMEFRAMES: readonly Timeframe[] = ['1m', '5m', '15m', '1h'];
 const TTL_MS = 60_000;
 
 /**
@@ -104,17 +103,20 @@ export class PredictionService {
     return prediction;
   }
 
-  /** Trends of the confluence timeframes and the volatility of this one, from their cached analyses. */
+  /**
+   * Trends of the timeframes around this one (4h reads 1h, 4h and 1d) and the volatility of this
+   * one, from their cached analyses.
+   */
   private async marketContext(symbol: string, timeframe: Timeframe) {
-    const { analysis, logger } = this.deps;
-    const wanted = [...new Set([...CONFLUENCE_TIMEFRAMES, timeframe])];
+    const { analysis, market, logger } = this.deps;
+    const ladder = confluenceTimeframes(timeframe, market.timeframes());
     const trends: Partial<Record<Timeframe, TrendDirection>> = {};
     let volatility: VolatilityRegime = 'normal';
     await Promise.all(
-      wanted.map(async (tf) => {
+      ladder.map(async (tf) => {
         try {
           const { analysis: a } = await analysis.get(symbol, tf);
-          if (CONFLUENCE_TIMEFRAMES.includes(tf)) trends[tf] = a.summary.trend.direction;
+          trends[tf] = a.summary.trend.direction;
           if (tf === timeframe) volatility = a.summary.volatility.regime;
         } catch (err) {
           // A timeframe the market cannot give leaves confluence with the ones it can.
@@ -122,10 +124,8 @@ export class PredictionService {
         }
       }),
     );
-    // In a fixed order, so the same market always reads the same.
-    const ordered = Object.fromEntries(
-      CONFLUENCE_TIMEFRAMES.filter((tf) => trends[tf]).map((tf) => [tf, trends[tf]!]),
-    );
+    // Smallest first whatever answered first, so the same market always reads the same.
+    const ordered = Object.fromEntries(ladder.filter((tf) => trends[tf]).map((tf) => [tf, trends[tf]!]));
     return { trends: ordered as Record<string, TrendDirection>, volatility };
   }
 

@@ -4,11 +4,8 @@ import type { Analysis } from '../../../shared/analysis.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
 import type { Ack, ApiError } from '../../../shared/errors.ts';
 import { streamKey, type Timeframe } from '../../../shared/market.ts';
-import {
-  DEFAULT_SNAPSHOT_CANDLES,
-  SubscribeRequestSchema,
-  UnsubscribeRequestSchema,
-} from '../../../shared/protocol.ts';
+import { historyDepth } from '../../../shared/limits.ts';
+import { SubscribeRequestSchema, UnsubscribeRequestSchema } from '../../../shared/protocol.ts';
 import { AppError, toApiError } from '../kernel/errors.ts';
 import type { InFlightWork } from '../kernel/in-flight-work.ts';
 import type { Logger } from '../kernel/logger.ts';
@@ -151,7 +148,7 @@ export function attachSocketHandlers(
         }
         subscriptions.add(key);
         try {
-          const limit = req.limit ?? DEFAULT_SNAPSHOT_CANDLES;
+          const limit = req.limit ?? historyDepth(req.timeframe);
           const snapshot = await hub.subscribe(socket.id, req.symbol, req.timeframe, {
             since: req.since,
             limit,

@@ -14,20 +14,31 @@ import type { StreamSnapshot } from '../streams/stream-hub.ts';
 
 const gzipAsync = promisify(gzip);
 
-interface Extras {
-  analysis: Analysis | null;
-  prediction: Prediction | null;
-}
-
 /**
  * Builds subscribe responses. Everything but the forming candle is encoded and compressed once per
  * stream revision (and minute, as analyses and forecasts are), then the same bytes go to every
  * subscriber: a storm of subscribes costs a lookup each, not a serialisation each. Compression runs
  * on libuv's thread pool, off the event loop.
+ *
+ * The response waits for the stream's analysis (its lines are drawn with the first candles) but not
+ * for a forecast still being made: that takes the trends of neighbouring timeframes, a fit and the
+ * database, and once a minute it held every first chart for a second or more. Once made, the
+ * forecast is published to the stream's room like any other (by this caller only when it made it,
+ * as the scheduler does), so the subscribers answered without it get it, and it goes in the
+ * responses built after it.
  */
 export class SubscribeResponses {
   /** The analysis and forecast of a stream version: fetched once, whatever the number of subscribers. */
-  private readonly extras = new LRUCache<string, Promise<Extras>>({ max: 1_000, ttl: 120_000 });
+  private readonly analyses = new LRUCache<string, Promise<Analysis | null>>({ max: 1_000, ttl: 120_000 });
+  private readonly predictions = new LRUCache<string, Promise<Prediction | null>>({
+    max: 1_000,
+    ttl: 120_000,
+  });
+  /** The forecasts of `predictions` that have arrived, for the responses that can carry them. */
+  private readonly readyPredictions = new LRUCache<string, { prediction: Prediction | null }>({
+    max: 1_000,
+    ttl: 120_000,
+  });
   private readonly bodies = new LRUCache<string, Promise<Uint8Array>>({
     max: 1_000,
     // Compressed snapshots are tens of kilobytes; this keeps a few hundred streams' worth.
@@ -41,6 +52,8 @@ export class SubscribeResponses {
       market: MarketService;
       analysis: AnalysisService;
       predictions: PredictionService;
+      /** Sends a forecast to the stream's room. */
+      publishPrediction: (prediction: Prediction) => void;
       clock: Clock;
       logger: Logger;
     },
@@ -51,17 +64,30 @@ export class SubscribeResponses {
     const forming = candles.at(-1) ?? null;
     const closed = candles.slice(0, -1);
     const version = `${streamKey(symbol, timeframe)}:${snapshot.revision}:${bucketStart(this.deps.clock(), '1m')}`;
+    // Both start now; the forecast has until the analysis is there to be ready.
+    void this.cached(this.predictions, version, () =>
+      this.fetchPrediction(snapshot).then((p) => {
+        this.readyPredictions.set(version, { prediction: p });
+        return p;
+      }),
+    );
+    const analysis = await this.cached(this.analyses, version, () => this.fetchAnalysis(snapshot));
+    const ready = this.readyPredictions.get(version);
+    const extras = { analysis, prediction: ready?.prediction ?? null };
     const body =
       mode === 'snapshot'
-        ? this.cached(this.bodies, `${version}:${limit}`, () => this.encode(snapshot, closed, version))
-        : this.encode(snapshot, closed, version);
+        ? this.cached(this.bodies, `${version}:${limit}:${ready ? 'forecast' : 'none'}`, () =>
+            this.encode(snapshot, closed, extras),
+          )
+        : this.encode(snapshot, closed, extras);
     return { symbol, timeframe, mode, status, encoding: SNAPSHOT_ENCODING, body: await body, forming };
   }
 
-  private async encode(snapshot: StreamSnapshot, closed: Candle[], version: string): Promise<Uint8Array> {
-    const { analysis, prediction } = await this.cached(this.extras, version, () =>
-      this.fetchExtras(snapshot),
-    );
+  private async encode(
+    snapshot: StreamSnapshot,
+    closed: Candle[],
+    { analysis, prediction }: { analysis: Analysis | null; prediction: Prediction | null },
+  ): Promise<Uint8Array> {
     // A snapshot needs the series only as far back as its candles; a delta gets the whole window.
     const first = snapshot.candles[0];
     const cut =
@@ -73,29 +99,31 @@ export class SubscribeResponses {
     return gzipAsync(text);
   }
 
-  private async fetchExtras({ symbol, timeframe }: StreamSnapshot): Promise<Extras> {
-    const { analysis, predictions, logger } = this.deps;
-    const [a, p] = await Promise.all([
-      analysis.get(symbol, timeframe).then(
-        (r) => r.analysis,
-        (err: unknown) => {
-          logger.warn({ err, symbol, timeframe }, 'no analysis for the snapshot');
-          return null;
-        },
-      ),
-      predictions.get(symbol, timeframe).then(
-        (r) => r.prediction,
-        (err: unknown) => {
-          logger.warn({ err, symbol, timeframe }, 'no forecast for the snapshot');
-          return null;
-        },
-      ),
-    ]);
-    return { analysis: a, prediction: p };
+  private fetchAnalysis({ symbol, timeframe }: StreamSnapshot): Promise<Analysis | null> {
+    return this.deps.analysis.get(symbol, timeframe).then(
+      (r) => r.analysis,
+      (err: unknown) => {
+        this.deps.logger.warn({ err, symbol, timeframe }, 'no analysis for the snapshot');
+        return null;
+      },
+    );
+  }
+
+  private fetchPrediction({ symbol, timeframe }: StreamSnapshot): Promise<Prediction | null> {
+    return this.deps.predictions.get(symbol, timeframe).then(
+      ({ prediction, computed }) => {
+        if (computed && prediction) this.deps.publishPrediction(prediction);
+        return prediction;
+      },
+      (err: unknown) => {
+        this.deps.logger.warn({ err, symbol, timeframe }, 'no forecast for the snapshot');
+        return null;
+      },
+    );
   }
 
   /** One promise per key; a failed one is forgotten so the next subscriber tries again. */
-  private cached<T extends object>(cache: LRUCache<string, Promise<T>>, key: string, make: () => Promise<T>) {
+  private cached<T>(cache: LRUCache<string, Promise<T>>, key: string, make: () => Promise<T>) {
     const hit = cache.get(key);
     if (hit) return hit;
     const made = make();

@@ -12,7 +12,7 @@ const COLD_CANDLES_TTL_MS = 60_000;
  * Cold reads fetch one of a few sizes and slice, so any `limit` shares one cache entry per stream and
  * minute (a flood of odd limits cannot multiply entries); 1,000 is one request on most exchanges.
  */
-const FETCH_SIZES = [1000, MAX_SNAPSHOT_CANDLES] as const;
+const FETCH_SIZES = [1000, 2000, MAX_SNAPSHOT_CANDLES] as const;
 
 /** The streams the domains read: the hub's memory for watched streams, the market behind the cache. */
 export function createStreams(deps: {

@@ -1,5 +1,6 @@
 import { TIMEFRAME_MS, streamKey, type Candle, type Timeframe } from '../../../shared/market.ts';
 import type { CandleEvent, StreamState, StreamStatus } from '../../../shared/protocol.ts';
+import { historyDepth } from '../../../shared/limits.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -196,7 +197,7 @@ export class StreamHub {
       symbol,
       timeframe,
       subscribers: new Set(),
-      store: new CandleStore(this.options.storeLimit),
+      store: new CandleStore(this.storeLimitOf(timeframe)),
       status: { source: this.market.info.id, symbol, timeframe, state: 'live' },
       // Real time, like the feeds' own staleness: how long ago, not which market minute.
       lastUpdateAt: Date.now(),
@@ -211,7 +212,7 @@ export class StreamHub {
       onStatus: (s) => this.onStatus(stream, s),
     });
     stream.ready = this.market
-      .history(symbol, timeframe, { limit: this.options.storeLimit })
+      .history(symbol, timeframe, { limit: this.storeLimitOf(timeframe) })
       .then(async (history) => {
         stream.store.mergeHistory(history);
         stream.revision++;
@@ -234,7 +235,7 @@ export class StreamHub {
    * at the end, so the result is the same as warming in one go.
    */
   private async warmUp(stream: Stream, factory: LiveIndicatorsFactory): Promise<LiveChartIndicators> {
-    const history = stream.store.latest(this.options.storeLimit);
+    const history = stream.store.latest(this.storeLimitOf(stream.timeframe));
     const live = factory(history.slice(0, WARM_UP_SLICE));
     for (let i = WARM_UP_SLICE; i < history.length; i += WARM_UP_SLICE) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -243,6 +244,11 @@ export class StreamHub {
     const warmedTo = history.at(-1)?.time;
     if (warmedTo !== undefined) for (const candle of stream.store.since(warmedTo)) live.update(candle);
     return live;
+  }
+
+  /** Candles a stream keeps: the configured number, or more where its charts reach back further. */
+  private storeLimitOf(timeframe: Timeframe): number {
+    return Math.max(this.options.storeLimit, historyDepth(timeframe));
   }
 
   /** The last subscriber left: close the stream, now or once it has lingered unwatched. */

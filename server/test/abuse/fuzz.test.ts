@@ -38,7 +38,20 @@ describe('fuzzed input', () => {
     const visitor = new TestClient(t.url);
     const member = await browser.socket();
     await visitor.connected();
-    const events = ['subscribe', 'unsubscribe', 'chat:send', 'nonsense', '__proto__'];
+    const events = [
+      'subscribe',
+      'unsubscribe',
+      'chat:send',
+      'tickers:subscribe',
+      'tickers:unsubscribe',
+      'alert:create',
+      'alert:update',
+      'alert:delete',
+      'alert:list',
+      'alert:seen',
+      'nonsense',
+      '__proto__',
+    ];
     const codes = new Map<string, number>();
     for (let sent = 0; sent < SOCKET_INPUTS; sent += 200) {
       const acks = await Promise.all(

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/kernel/config.ts';
 import { startCcxtStack } from '../support/ccxt-stack.ts';
 import { describeMarketSource } from './market-source.contract.ts';
 
@@ -19,6 +20,18 @@ describeMarketSource('ccxt (binance) polling, against a local exchange without W
     clock: stack.clock,
     symbol: 'SOL/USDT',
     startAgain: async () => stack.source(),
+    close: () => stack.close(),
+  };
+});
+
+describeMarketSource('ccxt (binance) with SYMBOLS=top:30, on a stand-in market', async () => {
+  const stack = await startCcxtStack({ speed: 60, tickMs: 20, markets: 'many' });
+  const symbols = loadConfig({ SYMBOLS: 'top:30' }).symbols;
+  return {
+    source: stack.source({ symbols }),
+    clock: stack.clock,
+    symbol: 'XRP/USDT',
+    startAgain: async () => stack.source({ symbols }),
     close: () => stack.close(),
   };
 });

@@ -67,7 +67,8 @@ describe('dashboard in headless Chromium', () => {
     await page.goto(t.url);
     await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
 
-    await page.locator('[data-symbol="ETH/USDT"]').click();
+    await page.getByRole('button', { name: /^Symbol BTC\/USDT/ }).click();
+    await page.getByRole('option', { name: /ETH\/USDT/ }).click();
     // ETH was around 2,500–4,400 USDT in the recording.
     await expect.poll(() => priceOf(page), { timeout: 10_000 }).toBeLessThan(5_000);
     await page.locator('[data-timeframe="1h"]').click();

@@ -36,14 +36,21 @@ export async function launchChromium(): Promise<Browser> {
 
 /**
  * How many pixels of the chart's canvases are drawn in each colour (`#rrggbb`), give or take
- * `tolerance` per channel: what a user sees, without trusting the chart's own state.
+ * `tolerance` per channel: what a user sees, without trusting the chart's own state. `within`
+ * narrows it to the charts inside an element (one chart of a layout: `[data-pane="1"]`).
  */
-export function countChartPixels(page: Page, colours: string[], tolerance = 12): Promise<number[]> {
+export function countChartPixels(
+  page: Page,
+  colours: string[],
+  tolerance = 12,
+  within = '',
+): Promise<number[]> {
   return page.evaluate(
-    ({ colours, tolerance }) => {
+    ({ colours, tolerance, within }) => {
       const targets = colours.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
       const counts = targets.map(() => 0);
-      for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-testid="chart"] canvas')) {
+      const selector = `${within} [data-testid="chart"] canvas`.trim();
+      for (const canvas of document.querySelectorAll<HTMLCanvasElement>(selector)) {
         const ctx = canvas.getContext('2d');
         if (!ctx || canvas.width === 0 || canvas.height === 0) continue;
         const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
@@ -60,6 +67,6 @@ export function countChartPixels(page: Page, colours: string[], tolerance = 12):
       }
       return counts;
     },
-    { colours, tolerance },
+    { colours, tolerance, within },
   );
 }

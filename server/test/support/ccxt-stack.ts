@@ -5,6 +5,7 @@ import { CcxtSource, type CcxtSourceOptions } from '../../src/market/ccxt/ccxt-s
 import { createCcxtExchange } from '../../src/market/ccxt/create-exchange.ts';
 import { RateGate } from '../../src/market/rate-gate.ts';
 import { createMetrics, type Metrics } from '../../src/kernel/metrics.ts';
+import { CcxtTickerSource, type CcxtTickerSourceOptions } from '../../src/tickers/ccxt/ccxt-ticker-source.ts';
 import { fastClock } from './clock.ts';
 
 export interface CcxtStack {
@@ -13,6 +14,8 @@ export interface CcxtStack {
   metrics: Metrics;
   /** A fresh ccxt source against the fake exchange; several may share one fake, like instances do. */
   source(overrides?: Partial<CcxtSourceOptions> & { timeoutMs?: number; webSocketUrl?: string }): CcxtSource;
+  /** The exchange's own tickers, through the same client as `source` (the last one made), as main.ts does. */
+  tickers(overrides?: Partial<CcxtTickerSourceOptions>): CcxtTickerSource;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function startCcxtStack(
   const fake = await FakeBinance.start({ ...options, clock });
   const metrics = createMetrics({ defaultMetrics: false });
   const sources: CcxtSource[] = [];
+  const clients: Array<Pick<CcxtTickerSourceOptions, 'exchange' | 'gate'>> = [];
   return {
     fake,
     clock,
@@ -51,7 +55,24 @@ export async function startCcxtStack(
         ...overrides,
       });
       sources.push(source);
+      clients.push({ exchange, gate });
       return source;
+    },
+    tickers(overrides = {}) {
+      const client = clients.at(-1);
+      if (!client) throw new Error('make the market source first: the tickers share its client');
+      return new CcxtTickerSource({
+        ...client,
+        pollIntervalMs: 200,
+        clock,
+        logger: silentLogger,
+        staleAfterMs: 1_500,
+        silenceMs: 5_000,
+        backoffScale: 0.05,
+        onWebSocketSubscribe: (channel) =>
+          metrics.upstreamRequests.inc({ exchange: 'binance', endpoint: channel }),
+        ...overrides,
+      });
     },
     async close() {
       await Promise.all(sources.map((s) => s.close()));

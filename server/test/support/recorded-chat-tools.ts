@@ -1,8 +1,14 @@
 import type { Analysis } from '../../../shared/analysis.ts';
 import type { SymbolInfo } from '../../../shared/http.ts';
-import { TIMEFRAME_MS, bucketStart, type Candle, type Timeframe } from '../../../shared/market.ts';
+import {
+  TIMEFRAMES,
+  TIMEFRAME_MS,
+  bucketStart,
+  type Candle,
+  type Timeframe,
+} from '../../../shared/market.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
-import { ANALYSIS_WINDOW } from '../../src/analysis/analysis-service.ts';
+import { analysisWindow } from '../../src/analysis/analysis-service.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { LiveIndicators } from '../../src/analysis/live-indicators.ts';
 import type { ChatTools } from '../../src/chat/engine/chat-tools.ts';
@@ -10,6 +16,7 @@ import { aggregateCandles } from '../../src/market/aggregate.ts';
 import { normalizeCandles } from '../../src/market/candles.ts';
 import { readRecordedCsv, recordedFile } from '../../src/market/replay/recorded-candles.ts';
 import { REPLAY_SYMBOLS } from '../../src/market/replay/replay-source.ts';
+import { confluenceTimeframes } from '../../src/predict/confluence-ladder.ts';
 import { DirectionModel, directionState } from '../../src/predict/direction.ts';
 import { FORECAST_MODEL, forecast } from '../../src/predict/forecast.ts';
 import { anomalies, confluence, hurstExponent, regimeOf, riskOf } from '../../src/predict/regime.ts';
@@ -28,6 +35,8 @@ export interface RecordedChatToolsOptions {
   horizon?: number;
   /** Forecasts in the scorecard; 0 gives the "not scored yet" card. Default 200. */
   scored?: number;
+  /** The timeframes offered. Default: every one the product supports. */
+  timeframes?: readonly Timeframe[];
 }
 
 /** Every call the chat engine made, to check what one answer costs. */
@@ -42,9 +51,6 @@ export interface RecordedChatTools extends ChatTools {
   /** Every candle of a stream up to `now()`, oldest first. */
   series(symbol: string, timeframe: Timeframe): Candle[];
 }
-
-/** Timeframes of the confluence check, as in the predict groundwork. */
-const CONFLUENCE_TIMEFRAMES: readonly Timeframe[] = ['1m', '5m', '15m', '1h'];
 
 /**
  * ChatTools over the recorded Binance candles in server/data/market, without the server: 1m, 5m and
@@ -99,7 +105,7 @@ export async function createRecordedChatTools(
     const key = `${symbol}@${timeframe}`;
     let analysis = analyses.get(key);
     if (!analysis) {
-      analysis = analyze(series(symbol, timeframe).slice(-ANALYSIS_WINDOW), {
+      analysis = analyze(series(symbol, timeframe).slice(-analysisWindow(timeframe)), {
         symbol,
         timeframe,
         source: 'replay',
@@ -112,7 +118,7 @@ export async function createRecordedChatTools(
   };
 
   const predictionOf = (symbol: string, timeframe: Timeframe): Prediction | null => {
-    const candles = series(symbol, timeframe).slice(-ANALYSIS_WINDOW);
+    const candles = series(symbol, timeframe).slice(-analysisWindow(timeframe));
     const fitted = forecast(candles, { horizon });
     if (!fitted) return null;
     // Walk forward as the live system would: the direction model learns only from outcomes already
@@ -136,7 +142,10 @@ export async function createRecordedChatTools(
     const hurst = hurstExponent(closes.slice(1).map((c, i) => Math.log(c / closes[i]!)));
     const regime = regimeOf(hurst);
     const trends = Object.fromEntries(
-      CONFLUENCE_TIMEFRAMES.map((tf) => [tf, analysisOf(symbol, tf).summary.trend.direction]),
+      confluenceTimeframes(timeframe, options.timeframes ?? TIMEFRAMES).map((tf) => [
+        tf,
+        analysisOf(symbol, tf).summary.trend.direction,
+      ]),
     );
     const agreement = confluence(trends);
     const flagged = anomalies(candles);
@@ -171,6 +180,7 @@ export async function createRecordedChatTools(
     calls,
     series,
     symbols: () => [...recordings.values()].map((r) => r.info),
+    timeframes: () => [...(options.timeframes ?? TIMEFRAMES)],
     now: () => now,
     async candles(symbol, timeframe, limit) {
       calls.push({ tool: 'candles', symbol, timeframe });

@@ -50,6 +50,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Another market source (a ccxt one, say); the replay by default. */
   source?: MarketSource;
+  /** The exchange's own tickers (a ccxt one); computed from the source's candles by default. */
+  tickerSource?: AppParts['tickerSource'];
   clock?: Clock;
   /** The registry the source counts upstream requests into. */
   metrics?: Metrics;
@@ -76,6 +78,8 @@ export interface TestAppOptions {
   logger?: Logger;
   /** How long close() lets running work finish. */
   drainMs?: number;
+  /** The alerts' cap, webhook settings and change feed. */
+  alerts?: AppOptions['alerts'];
 }
 
 /** The whole server on a random port: replay source, in-process cache, PGlite in a temp dir. */
@@ -90,6 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(
     {
       source,
+      tickerSource: options.tickerSource,
       cache: options.cache ?? createMemoryCache(),
       database,
       logger: options.logger ?? silentLogger,
@@ -110,6 +115,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       predictionIntervalMs: options.predictionIntervalMs,
       accounts: options.accounts,
       drainMs: options.drainMs,
+      alerts: options.alerts,
     },
   );
   const { port } = await app.listen(0, '127.0.0.1');

@@ -1,8 +1,9 @@
 import type { Analysis } from '../../../../shared/analysis.ts';
 import type { ChatFigure, ChatPayload } from '../../../../shared/chat-answer.ts';
 import type { SymbolInfo } from '../../../../shared/http.ts';
-import type { Candle, Timeframe } from '../../../../shared/market.ts';
+import { TIMEFRAME_MS, type Candle, type Timeframe } from '../../../../shared/market.ts';
 import type { Prediction } from '../../../../shared/prediction.ts';
+import type { Ticker } from '../../../../shared/tickers.ts';
 import type { ChatTools } from './chat-tools.ts';
 import { formatPrice } from './format-numbers.ts';
 import type { CandleRead } from './freshness.ts';
@@ -14,7 +15,10 @@ export interface Answer {
   figures: ChatFigure[];
   sparkline?: ChatPayload['sparkline'];
   chart?: ChatPayload['chart'];
+  table?: ChatPayload['table'];
   suggestions: string[];
+  /** Set when the answer does not answer the question as asked. */
+  refusal?: ChatPayload['refusal'];
 }
 
 /** A question whose symbol (and, for chart questions, timeframe) is known. */
@@ -38,6 +42,7 @@ export function onceEach(tools: ChatTools, onCandles: (read: CandleRead) => void
   };
   return {
     symbols: () => tools.symbols(),
+    timeframes: () => tools.timeframes(),
     now: () => tools.now(),
     candles: (s, tf, limit) =>
       once<Candle[]>(`c:${s}:${tf}:${limit}`, async () => {
@@ -48,6 +53,7 @@ export function onceEach(tools: ChatTools, onCandles: (read: CandleRead) => void
       }),
     analysis: (s, tf) => once<Analysis>(`a:${s}:${tf}`, () => tools.analysis(s, tf)),
     prediction: (s, tf) => once<Prediction | null>(`p:${s}:${tf}`, () => tools.prediction(s, tf)),
+    ticker: tools.ticker && ((s) => once<Ticker | undefined>(`t:${s}`, () => tools.ticker!(s))),
   };
 }
 
@@ -95,6 +101,22 @@ export class AnswerKit {
       timeframe,
       points: candles.slice(-SPARKLINE_CANDLES).map((c) => ({ time: c.time, close: c.close })),
     };
+  }
+
+  /**
+   * How fresh a candle's figures are: its close for a closed candle, now for the forming one (its
+   * close is the last trade). Stale data is capped later, at the time it stopped.
+   */
+  candleAsOf(candle: Candle, timeframe: Timeframe): number {
+    return Math.min(this.now, candle.time + TIMEFRAME_MS[timeframe]);
+  }
+
+  /**
+   * How fresh an analysis is: when it was computed, or the close of its newest candle if that came
+   * first. Not the candle's open: a daily RSI read at 19:59 is not 20 hours old.
+   */
+  analysisAsOf(analysis: Pick<Analysis, 'computedAt' | 'candleTime' | 'timeframe'>): number {
+    return Math.min(analysis.computedAt, analysis.candleTime + TIMEFRAME_MS[analysis.timeframe]);
   }
 
   priceFigure(

@@ -26,6 +26,13 @@ function analysisOf(tools: RecordedChatTools, symbol: string, timeframe: Timefra
   });
 }
 
+/**
+ * How fresh figures read from an analysis are: when it was computed, or the close of its newest
+ * candle if that came first — not the candle's open, which on a forming daily candle is hours old.
+ */
+const dataTime = (a: { computedAt: number; candleTime: number }, timeframe: Timeframe) =>
+  Math.min(a.computedAt, a.candleTime + TIMEFRAME_MS[timeframe]);
+
 /** Change of the last 1m close against the 1m close `span` earlier, computed independently. */
 function minuteChange(tools: RecordedChatTools, symbol: string, span: number): number {
   const minutes = tools.series(symbol, '1m');
@@ -63,7 +70,7 @@ describe('chat engine on recorded market data', () => {
         label: 'RSI (14)',
         value: ethRsi.latest.rsi14!.toFixed(1),
         raw: ethRsi.latest.rsi14,
-        asOf: ethRsi.candleTime,
+        asOf: dataTime(ethRsi, '15m'),
         tone: expect.any(String),
       },
     ]);
@@ -142,7 +149,9 @@ describe('chat engine on recorded market data', () => {
     expect(reply.text).toContain(`momentum ${momentum.state} (RSI ${momentum.rsi!.toFixed(1)})`);
     if (levels.support[0] !== undefined)
       expect(reply.text).toContain(`support ${price(levels.support[0], 2)}`);
-    expect(reply.payload.figures.find((f) => f.label === 'Trend')!.asOf).toBe(analysis.candleTime);
+    expect(reply.payload.figures.find((f) => f.label === 'Trend')!.asOf).toBe(dataTime(analysis, '4h'));
+    // The forming 4h candle is read up to now, not as of its open hours ago.
+    expect(dataTime(analysis, '4h')).toBe(tools.now());
     expectWellFormed(reply, tools);
   });
 
@@ -220,7 +229,8 @@ describe('chat engine on recorded market data', () => {
     expect(errors).toHaveLength(3);
   });
 
-  it('reads each analysis at most once per answer, and answers in well under 50 ms once the analyses are cached', async () => {
+  // Its speed is measured by `npm run bench:chat`, not here: a wall-clock bound fails on a busy machine.
+  it('reads each analysis at most once per answer', async () => {
     const questions = [
       'price of BTC',
       'how much did ETH move today?',
@@ -233,23 +243,19 @@ describe('chat engine on recorded market data', () => {
       'support and resistance for SOL on 4h',
       'compare BTC and ETH on 15m',
       'what is VWAP?',
+      'is SOL overbought?',
+      'which coin is strongest?',
     ];
-    const timings: number[] = [];
     for (let round = 0; round < 4; round++) {
       for (const q of questions) {
         const from = tools.calls.length;
-        const started = performance.now();
         const reply = await ask(q);
-        if (round > 0) timings.push(performance.now() - started);
         const analyses = tools.calls.slice(from).filter((c) => c.tool === 'analysis');
         const keys = analyses.map((c) => `${c.symbol}@${c.timeframe}`);
         expect(new Set(keys).size, q).toBe(keys.length);
         expect(reply.payload.phrasedBy).toBe('engine');
       }
     }
-    timings.sort((a, b) => a - b);
-    const p95 = timings[Math.ceil(timings.length * 0.95) - 1]!;
-    expect(p95).toBeLessThan(50);
   });
 });
 
@@ -273,7 +279,8 @@ describe('forecast answers', () => {
     );
     expect(reply.text.includes('no skill')).toBe(p.scorecard.maeRatio! >= 1);
     expect(reply.text).toContain(`the 80% range held ${Math.round(p.scorecard.coverage80! * 100)}%`);
-    for (const figure of reply.payload.figures) expect(figure.asOf).toBe(p.lastCandleTime);
+    const asOf = dataTime({ computedAt: p.computedAt, candleTime: p.lastCandleTime }, '1h');
+    for (const figure of reply.payload.figures) expect(figure.asOf).toBe(asOf);
     expect(p.lastCandleTime).toBe(tools.series('SOL/USDT', '1h').at(-1)!.time);
     expect(end.time).toBe(p.lastCandleTime + p.horizon * TIMEFRAME_MS['1h']);
 
@@ -309,7 +316,7 @@ describe('forecast answers', () => {
     expect(reply.payload.figures[0]).toEqual({
       label: 'Risk',
       value: p.risk.level,
-      asOf: p.lastCandleTime,
+      asOf: dataTime({ computedAt: p.computedAt, candleTime: p.lastCandleTime }, '1h'),
       tone: expect.any(String),
     });
     expect(reply.text).toContain(p.confluence.agree ? 'Timeframes agree' : 'Timeframes do not agree');

@@ -3,6 +3,7 @@ import type { ChatContext, ChatPayload } from '../../../../shared/chat-answer.ts
 import type { SymbolInfo } from '../../../../shared/http.ts';
 import type { Candle, Timeframe } from '../../../../shared/market.ts';
 import type { Prediction } from '../../../../shared/prediction.ts';
+import type { Ticker } from '../../../../shared/tickers.ts';
 
 /**
  * What the chat engine may read of the live market: the same services the dashboard uses, so an
@@ -11,12 +12,19 @@ import type { Prediction } from '../../../../shared/prediction.ts';
 export interface ChatTools {
   /** The symbols the market source offers. */
   symbols(): SymbolInfo[];
+  /** The timeframes it offers, smallest first: a question about another one is told so. */
+  timeframes(): Timeframe[];
   /** Latest candles, oldest first, the forming one last. */
   candles(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]>;
   analysis(symbol: string, timeframe: Timeframe): Promise<Analysis>;
   /** The latest forecast with risk and scorecard; null when none can be made yet. */
   prediction(symbol: string, timeframe: Timeframe): Promise<Prediction | null>;
   now(): number;
+  /**
+   * The symbol's ticker: its rolling 24-hour figures as the header and the watchlist show them, so a
+   * 24-hour answer quotes the same digits. Optional: without it the change is read from candles.
+   */
+  ticker?(symbol: string): Promise<Ticker | undefined>;
   /**
    * While a symbol's live feed is stale (the exchange stopped sending), when it last received data;
    * undefined while it is live or nobody watches it. Optional: without it only candle times tell.

@@ -13,6 +13,7 @@ const utc = (time: number) => new Date(time).toISOString().slice(11, 16) + ' UTC
 function later(tools: RecordedChatTools, laterMs: number, feedStaleSince?: number): ChatTools {
   return {
     symbols: () => tools.symbols(),
+    timeframes: () => tools.timeframes(),
     candles: (symbol, timeframe, limit) => tools.candles(symbol, timeframe, limit),
     analysis: (symbol, timeframe) => tools.analysis(symbol, timeframe),
     prediction: (symbol, timeframe) => tools.prediction(symbol, timeframe),
@@ -49,6 +50,25 @@ describe('the freshness of an answer', () => {
     expect(reply.payload.staleSince).toBe(stoppedAt);
     expect(reply.text).toMatch(new RegExp(`^Stale since ${utc(stoppedAt)}: `));
     for (const figure of reply.payload.figures) expect(figure.asOf).toBeLessThanOrEqual(stoppedAt);
+  });
+
+  it('says it for volume, ranges, candles, rankings and overbought answers too', async () => {
+    // Three hours on, even the hourly candles these read are older than two periods.
+    const engine = createChatEngine(later(tools, 180 * MINUTE));
+    for (const question of [
+      'volume of SOL',
+      'volume of BTC on 1h',
+      'BTC high today',
+      'the last 5 candles of ETH',
+      'which coin is strongest?',
+      'is BNB overbought?',
+    ]) {
+      const reply = await engine.reply(question, undefined);
+      const since = reply.payload.staleSince;
+      expect(since, question).toBeDefined();
+      expect(reply.text, question).toMatch(new RegExp(`^Stale since ${utc(since!)}: `));
+      for (const figure of reply.payload.figures) expect(figure.asOf, question).toBeLessThanOrEqual(since!);
+    }
   });
 
   it('keeps the note when an LLM rewords the answer', async () => {

@@ -15,6 +15,8 @@ export interface ReadingInput {
   /** Recent candles, for what a level alone cannot say (OBV's direction). */
   recent: readonly Candle[];
   pricePrecision: number;
+  /** How fresh the analysis is (AnswerKit.analysisAsOf): every figure carries it. */
+  asOf: number;
 }
 
 export type Reader = (input: ReadingInput, name: string) => Reading | undefined;

@@ -7,7 +7,7 @@ const signed = (x: number, digits: number) =>
   `${x > 0 ? '+' : x < 0 ? '-' : ''}${Math.abs(x).toFixed(digits)}`;
 
 const READERS: Readonly<Record<IndicatorId, Reader>> = {
-  rsi14: ({ analysis }, name) => {
+  rsi14: ({ analysis, asOf }, name) => {
     const rsi = analysis.latest.rsi14;
     if (rsi === undefined) return undefined;
     const state =
@@ -27,20 +27,19 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
           label: 'RSI (14)',
           value: formatReading(rsi),
           raw: rsi,
-          asOf: analysis.candleTime,
+          asOf,
           tone: rsi > 50 ? 'up' : rsi < 50 ? 'down' : 'neutral',
         },
       ],
     };
   },
-  macd: ({ analysis, pricePrecision }, name) => {
+  macd: ({ analysis, pricePrecision, asOf }, name) => {
     const m = analysis.latest.macd;
     if (!m) return undefined;
     const digits = pricePrecision;
     const cross =
       m.histogram >= 0 ? 'above its signal — upside momentum' : 'below its signal — downside momentum';
     const zero = m.macd >= 0 ? 'above zero' : 'below zero';
-    const asOf = analysis.candleTime;
     return {
       text: `MACD (12, 26, 9) of ${name} is ${signed(m.macd, digits)} with signal ${signed(m.signal, digits)}: histogram ${signed(m.histogram, digits)}, MACD ${cross}, and ${zero}.`,
       figures: [
@@ -64,7 +63,7 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
   sma20: movingAverage('sma', 20),
   sma50: movingAverage('sma', 50),
   sma200: movingAverage('sma', 200),
-  bollinger: ({ analysis, close, pricePrecision }, name) => {
+  bollinger: ({ analysis, close, pricePrecision, asOf }, name) => {
     const b = analysis.latest.bollinger;
     if (!b) return undefined;
     const p = (x: number) => formatPrice(x, pricePrecision);
@@ -79,7 +78,6 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
             ? `; price ${p(close)} is below the lower band — an unusually weak move`
             : `; price ${p(close)} sits at ${percentB.toFixed(0)}% of the band (0% lower, 100% upper)`;
     }
-    const asOf = analysis.candleTime;
     return {
       text: `Bollinger bands (20, 2) of ${name}: upper ${p(b.upper)}, middle ${p(b.middle)}, lower ${p(b.lower)}, width ${width.toFixed(2)}% of the middle${where}.`,
       figures: [
@@ -89,23 +87,20 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
       ],
     };
   },
-  atr14: ({ analysis, close, pricePrecision }, name) => {
+  atr14: ({ analysis, close, pricePrecision, asOf }, name) => {
     const atr = analysis.latest.atr14;
     if (atr === undefined) return undefined;
     const pct = close !== undefined ? ` (${((atr / close) * 100).toFixed(2)}% of price)` : '';
     return {
       text: `ATR (14) of ${name} is ${formatPrice(atr, pricePrecision)}${pct}: an average candle spans about that much; volatility is ${analysis.summary.volatility.regime} for this chart.`,
-      figures: [
-        { label: 'ATR (14)', value: formatPrice(atr, pricePrecision), raw: atr, asOf: analysis.candleTime },
-      ],
+      figures: [{ label: 'ATR (14)', value: formatPrice(atr, pricePrecision), raw: atr, asOf }],
     };
   },
-  stochastic: ({ analysis }, name) => {
+  stochastic: ({ analysis, asOf }, name) => {
     const s = analysis.latest.stochastic;
     if (!s) return undefined;
     const zone =
       s.k >= 80 ? 'overbought (above 80)' : s.k <= 20 ? 'oversold (below 20)' : 'between 20 and 80';
-    const asOf = analysis.candleTime;
     return {
       text: `Stochastic (14, 3) of ${name}: %K ${formatReading(s.k)}, %D ${formatReading(s.d)} — ${zone}, %K ${s.k >= s.d ? 'above' : 'below'} %D.`,
       figures: [
@@ -114,11 +109,10 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
       ],
     };
   },
-  adx14: ({ analysis }, name) => {
+  adx14: ({ analysis, asOf }, name) => {
     const a = analysis.latest.adx14;
     if (!a) return undefined;
     const side = a.plusDI >= a.minusDI ? 'above −DI, so it points up' : 'below −DI, so it points down';
-    const asOf = analysis.candleTime;
     return {
       text: `ADX (14) of ${name} is ${formatReading(a.adx)} — a ${analysis.summary.trend.strength} trend; +DI ${formatReading(a.plusDI)} is ${side} (−DI ${formatReading(a.minusDI)}).`,
       figures: [
@@ -128,7 +122,7 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
       ],
     };
   },
-  obv: ({ analysis, recent }, name) => {
+  obv: ({ analysis, recent, asOf }, name) => {
     const obv = analysis.latest.obv;
     if (obv === undefined) return undefined;
     // OBV's level depends on where the window starts; its recent slope is what traders read.
@@ -147,14 +141,14 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
     return {
       text: `OBV of ${name} stands at ${formatCompact(obv)} over the analysed ${analysis.candleCount} candles.${slope}`,
       figures: [
-        { label: 'OBV', value: formatCompact(obv), raw: obv, asOf: analysis.candleTime },
+        { label: 'OBV', value: formatCompact(obv), raw: obv, asOf },
         ...(recent.length > 1
           ? [
               {
                 label: `OBV change, ${recent.length} candles`,
                 value: formatCompact(flow),
                 raw: flow,
-                asOf: analysis.candleTime,
+                asOf,
                 tone: flow > 0 ? ('up' as const) : flow < 0 ? ('down' as const) : ('neutral' as const),
               },
             ]
@@ -162,14 +156,12 @@ const READERS: Readonly<Record<IndicatorId, Reader>> = {
       ],
     };
   },
-  vwap: ({ analysis, close, pricePrecision }, name) => {
+  vwap: ({ analysis, close, pricePrecision, asOf }, name) => {
     const vwap = analysis.latest.vwap;
     if (vwap === undefined) return undefined;
     return {
       text: `VWAP of ${name} since 00:00 UTC is ${formatPrice(vwap, pricePrecision)}${against(close, vwap, pricePrecision)}.`,
-      figures: [
-        { label: 'VWAP', value: formatPrice(vwap, pricePrecision), raw: vwap, asOf: analysis.candleTime },
-      ],
+      figures: [{ label: 'VWAP', value: formatPrice(vwap, pricePrecision), raw: vwap, asOf }],
     };
   },
 };

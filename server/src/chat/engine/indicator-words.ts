@@ -62,6 +62,8 @@ function movingAverage(text: string): { id: IndicatorId; at: number } | undefine
 }
 
 const NAMED: ReadonlyArray<[IndicatorId, RegExp]> = [
+  // The 50 crossing the 200: the averages answer says which is above.
+  ['ema', /\b(golden|death) cross\b/],
   ['stochastic', /\bstoch(astic)?s?( oscillator| rsi)?\b/],
   ['rsi14', /\brsi\b|\brelative strength( index)?\b|\boverbought\b|\boversold\b/],
   ['macd', /\bmacd\b|\bmoving average convergence/],
@@ -72,15 +74,22 @@ const NAMED: ReadonlyArray<[IndicatorId, RegExp]> = [
   ['vwap', /\bvwap\b|\bvolume[\s-]weighted( average)?( price)?\b/],
 ];
 
-/** The indicator a question names first; undefined if none. */
-export function findIndicator(text: string): IndicatorId | undefined {
-  let best: { id: IndicatorId; at: number } | undefined;
+/** Every indicator a question names, in the order it names them: "RSI and MACD of SOL". */
+export function findIndicators(text: string): IndicatorId[] {
+  const found: Array<{ id: IndicatorId; at: number }> = [];
   for (const [id, re] of NAMED) {
-    const at = text.search(re);
-    // "stochastic RSI" is the stochastic, not the RSI, though both match.
-    if (at >= 0 && (best === undefined || at < best.at)) best = { id, at };
+    for (const m of text.matchAll(new RegExp(re.source, 'g'))) {
+      // "stochastic RSI" is the stochastic, not the RSI, though both match.
+      if (id === 'rsi14' && /\bstoch(astic)?s?[\s-]*$/.test(text.slice(0, m.index))) continue;
+      found.push({ id, at: m.index });
+    }
   }
   const ma = /moving average convergence/.test(text) ? undefined : movingAverage(text);
-  if (ma && (best === undefined || ma.at < best.at)) best = ma;
-  return best?.id;
+  if (ma) found.push(ma);
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.id))];
+}
+
+/** The indicator a question names first; undefined if none. */
+export function findIndicator(text: string): IndicatorId | undefined {
+  return findIndicators(text)[0];
 }

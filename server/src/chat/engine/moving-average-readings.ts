@@ -12,13 +12,13 @@ export function against(close: number | undefined, level: number, precision: num
 }
 
 export function movingAverage(kind: 'ema' | 'sma', period: 20 | 50 | 200): Reader {
-  return ({ analysis, close, pricePrecision }, name) => {
+  return ({ analysis, close, pricePrecision, asOf }, name) => {
     const value = analysis.latest[`${kind}${period}` as keyof IndicatorValues] as number | undefined;
     if (value === undefined) return undefined;
     const label = `${kind.toUpperCase()} ${period}`;
     return {
       text: `${label} of ${name} is ${formatPrice(value, pricePrecision)}${against(close, value, pricePrecision)}.`,
-      figures: [{ label, value: formatPrice(value, pricePrecision), raw: value, asOf: analysis.candleTime }],
+      figures: [{ label, value: formatPrice(value, pricePrecision), raw: value, asOf }],
     };
   };
 }
@@ -26,7 +26,7 @@ export function movingAverage(kind: 'ema' | 'sma', period: 20 | 50 | 200): Reade
 /** The 20/50/200 set and how it is stacked: 20 > 50 > 200 is the classic bullish order. */
 export function movingAverageSet(kind: 'ema' | 'sma'): Reader {
   return (input, name) => {
-    const { analysis, close, pricePrecision } = input;
+    const { analysis, close, pricePrecision, asOf } = input;
     const values = ([20, 50, 200] as const).flatMap((period) => {
       const v = analysis.latest[`${kind}${period}` as keyof IndicatorValues] as number | undefined;
       return v === undefined ? [] : [{ period, v }];
@@ -55,7 +55,7 @@ export function movingAverageSet(kind: 'ema' | 'sma'): Reader {
         label: `${K} ${period}`,
         value: formatPrice(v, pricePrecision),
         raw: v,
-        asOf: analysis.candleTime,
+        asOf,
       })),
     };
   };

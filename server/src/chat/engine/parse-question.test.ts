@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatContext } from '../../../../shared/chat-answer.ts';
+import { CHAT_INTENTS, type ChatContext } from '../../../../shared/chat-answer.ts';
 import type { SymbolInfo } from '../../../../shared/http.ts';
+import { TIMEFRAMES } from '../../../../shared/market.ts';
 import { parseQuestion, type ParsedQuestion } from './parse-question.ts';
 
 /** What the replay offers. */
@@ -11,6 +12,9 @@ const symbols: SymbolInfo[] = [
   { symbol: 'SOL/USDT', base: 'SOL', quote: 'USDT', pricePrecision: 4 },
 ];
 
+/** The replay's market: its symbols, every timeframe the product has. */
+const market = { symbols, timeframes: TIMEFRAMES };
+
 const BTC = 'BTC/USDT';
 const ETH = 'ETH/USDT';
 const BNB = 'BNB/USDT';
@@ -18,8 +22,21 @@ const SOL = 'SOL/USDT';
 
 const ctx = (context: ChatContext) => context;
 
+const CHECKED = [
+  'period',
+  'compareWith',
+  'trackRecord',
+  'topic',
+  'unknownSymbols',
+  'overbought',
+  'rangeFields',
+  'count',
+  'ranking',
+  'alert',
+  'smalltalk',
+] as const;
 type Expected = Pick<ParsedQuestion, 'intent' | 'symbol' | 'timeframe' | 'indicator'> &
-  Partial<Pick<ParsedQuestion, 'period' | 'compareWith' | 'trackRecord' | 'topic' | 'unknownSymbols'>>;
+  Partial<Pick<ParsedQuestion, (typeof CHECKED)[number]>>;
 
 const cases: Array<[string, ChatContext | undefined, Expected]> = [
   // price
@@ -32,10 +49,11 @@ const cases: Array<[string, ChatContext | undefined, Expected]> = [
   ['SOLUSDT quote', undefined, { intent: 'price', symbol: SOL }],
   ['binance coin price', undefined, { intent: 'price', symbol: BNB }],
   ['solana', undefined, { intent: 'price', symbol: SOL }],
+  // A question naming its own subject starts afresh: nothing of the last one carries over.
   [
     "what's BTC at?",
     ctx({ intent: 'trend', symbol: ETH, timeframe: '4h' }),
-    { intent: 'price', symbol: BTC, timeframe: '4h' },
+    { intent: 'price', symbol: BTC },
   ],
   // change over a period
   ['how much did BTC move today?', undefined, { intent: 'change', symbol: BTC, period: 'today' }],
@@ -108,13 +126,57 @@ const cases: Array<[string, ChatContext | undefined, Expected]> = [
   [
     'the 200-day moving average of btc',
     undefined,
-    { intent: 'indicator', symbol: BTC, timeframe: '1h', indicator: 'sma200' },
+    { intent: 'indicator', symbol: BTC, timeframe: '1d', indicator: 'sma200' },
   ],
   [
     'is ETH overbought on the 15m?',
     undefined,
-    { intent: 'indicator', symbol: ETH, timeframe: '15m', indicator: 'rsi14' },
+    { intent: 'overbought', symbol: ETH, timeframe: '15m', indicator: 'rsi14', overbought: 'overbought' },
   ],
+  [
+    'is sol oversold',
+    undefined,
+    { intent: 'overbought', symbol: SOL, timeframe: '1h', indicator: 'rsi14', overbought: 'oversold' },
+  ],
+  // volume, ranges, candles, rankings, alerts, chit-chat
+  ['volume of SOL', undefined, { intent: 'volume', symbol: SOL }],
+  ['what is the volume of BTC on 1h?', undefined, { intent: 'volume', symbol: BTC, timeframe: '1h' }],
+  ['eth volume today', undefined, { intent: 'volume', symbol: ETH, period: 'today' }],
+  ['BTC high today', undefined, { intent: 'range', symbol: BTC, period: 'today', rangeFields: ['high'] }],
+  [
+    'where did sol open this week',
+    undefined,
+    { intent: 'range', symbol: SOL, period: '7d', rangeFields: ['open'] },
+  ],
+  ['the last 5 candles of BTC', undefined, { intent: 'candles', symbol: BTC, timeframe: '1h', count: 5 }],
+  ['last 50 candles of eth on 4h', undefined, { intent: 'candles', symbol: ETH, timeframe: '4h', count: 20 }],
+  [
+    'which coin is strongest right now?',
+    undefined,
+    { intent: 'ranking', period: '24h', ranking: { metric: 'change', order: 'desc' } },
+  ],
+  [
+    'most volatile coin this week',
+    undefined,
+    { intent: 'ranking', period: '7d', ranking: { metric: 'volatility', order: 'desc' } },
+  ],
+  [
+    'alert me when BTC goes above 51,000',
+    ctx({ intent: 'indicator', symbol: ETH, timeframe: '15m', indicator: 'rsi14' }),
+    { intent: 'alert', symbol: BTC, alert: { action: 'create', direction: 'above', level: 51_000 } },
+  ],
+  [
+    'notify me if eth drops 5%',
+    undefined,
+    { intent: 'alert', symbol: ETH, alert: { action: 'create', percent: -5 } },
+  ],
+  ['show my alerts', undefined, { intent: 'alert', alert: { action: 'list' } }],
+  [
+    'thanks!',
+    ctx({ intent: 'levels', symbol: BTC, timeframe: '1h' }),
+    { intent: 'smalltalk', smalltalk: 'thanks' },
+  ],
+  ['hi', undefined, { intent: 'smalltalk', smalltalk: 'greeting' }],
   ['EMAs for BNB/USDT', undefined, { intent: 'indicator', symbol: BNB, timeframe: '1h', indicator: 'ema' }],
   // forecast and its track record
   ['forecast for SOL', undefined, { intent: 'forecast', symbol: SOL, timeframe: '1h' }],
@@ -179,7 +241,7 @@ const cases: Array<[string, ChatContext | undefined, Expected]> = [
   [
     'what does ADX mean',
     ctx({ intent: 'trend', symbol: BTC, timeframe: '4h' }),
-    { intent: 'explain', symbol: BTC, timeframe: '4h', indicator: 'adx14' },
+    { intent: 'explain', symbol: BTC, indicator: 'adx14' },
   ],
   ['what does the MAE ratio mean?', undefined, { intent: 'explain', topic: 'mae-ratio' }],
   // help and unknown
@@ -253,25 +315,11 @@ describe('parseQuestion', () => {
   it('is tested with a broad table', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     const intents = new Set(cases.map(([, , e]) => e.intent));
-    expect([...intents].sort()).toEqual(
-      [
-        'change',
-        'compare',
-        'explain',
-        'forecast',
-        'help',
-        'indicator',
-        'levels',
-        'price',
-        'risk',
-        'trend',
-        'unknown',
-      ].sort(),
-    );
+    expect([...intents].sort()).toEqual([...CHAT_INTENTS].sort());
   });
 
   it.each(cases)('%j (context %j)', (text, context, expected) => {
-    const parsed = parseQuestion(text, { symbols }, context);
+    const parsed = parseQuestion(text, market, context);
     const { intent, symbol, timeframe, indicator } = parsed;
     expect({ intent, symbol, timeframe, indicator }).toEqual({
       intent: expected.intent,
@@ -279,7 +327,7 @@ describe('parseQuestion', () => {
       timeframe: expected.timeframe,
       indicator: expected.indicator,
     });
-    for (const key of ['period', 'compareWith', 'trackRecord', 'topic', 'unknownSymbols'] as const) {
+    for (const key of CHECKED) {
       if (key in expected) expect(parsed[key], key).toEqual(expected[key]);
     }
   });
@@ -294,31 +342,128 @@ describe('parseQuestion with an exchange’s symbols', () => {
   ];
 
   it('takes the pair named, and the USDT market for a bare base', () => {
-    expect(parseQuestion('price of btc/eur', { symbols: exchange }).symbol).toBe('BTC/EUR');
-    expect(parseQuestion('price of bitcoin', { symbols: exchange }).symbol).toBe('BTC/USDT');
+    expect(parseQuestion('price of btc/eur', { symbols: exchange, timeframes: TIMEFRAMES }).symbol).toBe(
+      'BTC/EUR',
+    );
+    expect(parseQuestion('price of bitcoin', { symbols: exchange, timeframes: TIMEFRAMES }).symbol).toBe(
+      'BTC/USDT',
+    );
   });
 
   it('reads a base that is an English word only when written as a ticker', () => {
-    expect(parseQuestion('how is NEAR doing', { symbols: exchange }).symbol).toBe('NEAR/USDT');
-    const near = parseQuestion('is btc near support?', { symbols: exchange });
+    expect(parseQuestion('how is NEAR doing', { symbols: exchange, timeframes: TIMEFRAMES }).symbol).toBe(
+      'NEAR/USDT',
+    );
+    const near = parseQuestion('is btc near support?', { symbols: exchange, timeframes: TIMEFRAMES });
     expect(near).toMatchObject({ intent: 'levels', symbol: 'BTC/USDT' });
   });
 
   it('finds coins offered beyond the name table by their ticker, in any case', () => {
-    expect(parseQuestion('doge price', { symbols: exchange })).toMatchObject({
+    expect(parseQuestion('doge price', { symbols: exchange, timeframes: TIMEFRAMES })).toMatchObject({
       intent: 'price',
       symbol: 'DOGE/USDT',
     });
-    expect(parseQuestion('how much is dogecoin?', { symbols: exchange }).unknownSymbols).toBeUndefined();
+    expect(
+      parseQuestion('how much is dogecoin?', { symbols: exchange, timeframes: TIMEFRAMES }).unknownSymbols,
+    ).toBeUndefined();
   });
 
   it('does not take shouting or indicator names for tickers', () => {
-    expect(parseQuestion('WHAT IS THE PRICE OF BTC', { symbols: exchange })).toEqual({
+    expect(parseQuestion('WHAT IS THE PRICE OF BTC', { symbols: exchange, timeframes: TIMEFRAMES })).toEqual({
       intent: 'price',
       symbol: 'BTC/USDT',
     });
     expect(
-      parseQuestion('is the EMA200 above VWAP on BTC?', { symbols: exchange }).unknownSymbols,
+      parseQuestion('is the EMA200 above VWAP on BTC?', { symbols: exchange, timeframes: TIMEFRAMES })
+        .unknownSymbols,
     ).toBeUndefined();
+  });
+});
+
+describe('parseQuestion: what it does not understand, it says', () => {
+  const rsiOfEth = ctx({ intent: 'indicator', symbol: ETH, timeframe: '15m', indicator: 'rsi14' });
+
+  it('reads slips of coins and words as what they resemble, and lists each one', () => {
+    const parsed = parseQuestion('waht is teh macd of bitcon', market, rsiOfEth);
+    expect(parsed).toMatchObject({ intent: 'indicator', symbol: BTC, indicator: 'macd', timeframe: '1h' });
+    // "waht" and "teh" are grammar: corrected without a word; the coin is said back.
+    expect(parsed.assumed).toEqual([{ word: 'bitcon', as: 'BTC' }]);
+    expect(parseQuestion('volumn of etherium', market).assumed).toEqual([
+      { word: 'volumn', as: 'volume' },
+      { word: 'etherium', as: 'ETH' },
+    ]);
+  });
+
+  it('names a word it does not know, with the coins it resembles, and takes nothing from the conversation', () => {
+    expect(parseQuestion('bnc price', market, rsiOfEth)).toMatchObject({
+      intent: 'price',
+      unknownWords: [{ word: 'bnc', near: ['BNB', 'BTC'] }],
+    });
+    const funding = parseQuestion('what is the funding rate?', market, rsiOfEth);
+    expect(funding.unknownWords).toEqual([{ word: 'funding', near: [] }]);
+    expect(funding.symbol).toBeUndefined();
+    expect(parseQuestion('how many people hold it', market, rsiOfEth)).toMatchObject({
+      intent: 'unknown',
+      unknownWords: [{ word: 'people', near: [] }],
+    });
+  });
+
+  it('says a timeframe is not offered while it is not, and reads it once it is', () => {
+    const small = { symbols, timeframes: ['1m', '5m', '1h', '1d'] as const };
+    expect(parseQuestion('RSI of BTC on 2h', small).unsupported).toEqual({
+      kind: 'timeframe',
+      words: ['2h'],
+      code: '2h',
+    });
+    expect(parseQuestion('what about the weekly?', small, rsiOfEth).unsupported).toMatchObject({
+      code: '1w',
+    });
+    const wide = { symbols, timeframes: [...small.timeframes, '2h', '1w'] as const };
+    expect(parseQuestion('RSI of BTC on 2h', wide)).toMatchObject({ timeframe: '2h' });
+    expect(parseQuestion('RSI of BTC on 2h', wide).unsupported).toBeUndefined();
+    // Never offered anywhere: a month, three minutes.
+    expect(parseQuestion('btc monthly trend', market).unsupported).toMatchObject({ code: '1M' });
+    expect(parseQuestion('rsi eth 3m', market).unsupported).toMatchObject({ code: '3m' });
+    // A span of time is not a chart: "in 4h" is the period of a change.
+    expect(parseQuestion('how much did BTC move in 4h', small)).toMatchObject({
+      intent: 'change',
+      period: '4h',
+    });
+    expect(parseQuestion('where will BTC be in 2 days?', small).unsupported).toBeUndefined();
+  });
+
+  it('says a quote currency is not offered, and reads dollars as the dollar stablecoin, out loud', () => {
+    expect(parseQuestion('price of BTC in EUR', market)).toMatchObject({
+      symbol: BTC,
+      unsupported: { kind: 'quote', words: ['EUR'], code: 'EUR' },
+    });
+    expect(parseQuestion('ETH/BTC', market)).toMatchObject({
+      symbol: ETH,
+      unsupported: { kind: 'quote', words: ['ETH/BTC'], code: 'BTC' },
+    });
+    expect(parseQuestion('price of BTC in USD', market)).toMatchObject({
+      symbol: BTC,
+      assumed: [{ word: 'USD', as: 'USDT' }],
+    });
+    expect(parseQuestion('price of BTC in USD', market).unsupported).toBeUndefined();
+  });
+
+  it('carries the conversation only into follow-ups', () => {
+    const levels = ctx({ intent: 'levels', symbol: BTC, timeframe: '4h' });
+    expect(parseQuestion('Bitcoin Preis?', market, levels)).toMatchObject({ intent: 'price', symbol: BTC });
+    expect(parseQuestion('and ETH?', market, levels)).toMatchObject({
+      intent: 'levels',
+      symbol: ETH,
+      timeframe: '4h',
+    });
+    expect(parseQuestion('how is ETH doing?', market, levels)).toMatchObject({
+      intent: 'trend',
+      timeframe: '1h',
+    });
+    expect(parseQuestion('is it overbought?', market, levels)).toMatchObject({
+      intent: 'overbought',
+      symbol: BTC,
+      timeframe: '4h',
+    });
   });
 });

@@ -48,10 +48,15 @@ function code(amount: string, unitWord: string): PeriodCode {
 
 /** Each pattern gives the period it names; the first that matches wins. */
 const PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => PeriodCode]> = [
-  [/\b(today|so far today|since (midnight|00:00|the daily open)|intraday)\b/, () => 'today'],
+  [
+    /\b(today|so far today|since (midnight|00:00|the daily open)|intraday|heute|hoy|oggi|hoje|aujourd'hui)\b/,
+    () => 'today',
+  ],
   [new RegExp(`\\b(last|past|previous)\\s+${NUMBER}[\\s-]*${UNIT}\\b`), (m) => code(m[2]!, m[3]!)],
   [
-    new RegExp(`\\b${NUMBER}[\\s-]*${UNIT}\\s+(change|move|moves|performance|gain|loss|return|range)\\b`),
+    new RegExp(
+      `\\b${NUMBER}[\\s-]*${UNIT}\\s+(change|move|moves|performance|gain|loss|return|range|high|low|highs|lows|open|volume|vol)\\b`,
+    ),
     (m) => code(m[1]!, m[2]!),
   ],
   [/\b(the\s+)?(last|past|previous)\s+(hour)\b/, () => '1h'],

@@ -13,18 +13,21 @@ const COIN_NAMES: Readonly<Record<string, string>> = {
   'binance coin': 'BNB',
   'bnb coin': 'BNB',
   cardano: 'ADA',
+  ada: 'ADA',
   ripple: 'XRP',
   xrp: 'XRP',
   dogecoin: 'DOGE',
   doge: 'DOGE',
   polkadot: 'DOT',
   litecoin: 'LTC',
+  ltc: 'LTC',
   chainlink: 'LINK',
   avalanche: 'AVAX',
   avax: 'AVAX',
   polygon: 'MATIC',
   matic: 'MATIC',
   tron: 'TRX',
+  trx: 'TRX',
   'shiba inu': 'SHIB',
   shib: 'SHIB',
   toncoin: 'TON',
@@ -32,7 +35,9 @@ const COIN_NAMES: Readonly<Record<string, string>> = {
   stellar: 'XLM',
   cosmos: 'ATOM',
   monero: 'XMR',
+  xmr: 'XMR',
   'bitcoin cash': 'BCH',
+  bch: 'BCH',
   aptos: 'APT',
   arbitrum: 'ARB',
   pepe: 'PEPE',
@@ -40,6 +45,18 @@ const COIN_NAMES: Readonly<Record<string, string>> = {
 
 /** Quote currencies: with one of these after a slash or dash, the word before is a base. */
 const QUOTES = new Set(['usdt', 'usd', 'usdc', 'busd', 'fdusd', 'tusd', 'dai', 'eur', 'btc', 'eth', 'bnb']);
+
+/** The words that name coins, offered or not, for spotting and correcting them: `bitcoin`, `btc`. */
+export function coinWords(symbols: readonly SymbolInfo[]): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const [name, base] of Object.entries(COIN_NAMES))
+    for (const word of name.split(' ')) if (!named.has(word)) named.set(word, base);
+  for (const s of symbols) {
+    const base = s.base.toLowerCase();
+    if (!ENGLISH.has(base)) named.set(base, s.base);
+  }
+  return named;
+}
 
 /**
  * Bases that are also English words (or too short to be safe) match only when written in capitals,
@@ -75,6 +92,8 @@ export interface SymbolMatches {
   found: string[];
   /** Coins or pairs the question names that the market does not offer, e.g. `DOGE`. */
   unknown: string[];
+  /** The words of the question these were read from, lower case: none of them is unknown. */
+  words: string[];
 }
 
 interface Hit {
@@ -106,8 +125,8 @@ export function findSymbols(original: string, symbols: readonly SymbolInfo[]): S
   const taken = (at: number, length: number) => hits.some((h) => at < h.at + h.length && h.at < at + length);
   const add = (at: number, length: number, base: string, pair?: string) => {
     if (taken(at, length)) return;
-    const exact = pair && symbols.find((s) => s.symbol === pair)?.symbol;
-    const symbol = exact || symbolForBase(base, symbols);
+    // A pair written out is that pair: BTC/EUR is not BTC/USDT, and the answer must say so.
+    const symbol = pair ? symbols.find((s) => s.symbol === pair)?.symbol : symbolForBase(base, symbols);
     hits.push(symbol ? { at, length, symbol } : { at, length, unknown: pair ?? base });
   };
 
@@ -143,5 +162,9 @@ export function findSymbols(original: string, symbols: readonly SymbolInfo[]): S
 
   hits.sort((a, b) => a.at - b.at);
   const unique = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => !!x))];
-  return { found: unique(hits.map((h) => h.symbol)), unknown: unique(hits.map((h) => h.unknown)) };
+  return {
+    found: unique(hits.map((h) => h.symbol)),
+    unknown: unique(hits.map((h) => h.unknown)),
+    words: hits.flatMap((h) => text.slice(h.at, h.at + h.length).split(/[^a-z0-9]+/)).filter(Boolean),
+  };
 }

@@ -17,6 +17,18 @@ export interface CcxtMarket {
   precision?: { price?: number };
 }
 
+/** ccxt's unified ticker, the fields read of it; `percentage` is the exchange's rolling 24-hour change. */
+export interface CcxtTicker {
+  symbol: string;
+  timestamp?: number;
+  last?: number;
+  open?: number;
+  high?: number;
+  low?: number;
+  percentage?: number;
+  quoteVolume?: number;
+}
+
 /**
  * The few ccxt methods the adapter uses, declared here so tests can hand it a fake client and
  * nothing else of ccxt leaks into the code.
@@ -33,6 +45,11 @@ export interface CcxtExchange {
   fetchOHLCV(symbol: string, timeframe: string, since?: number, limit?: number): Promise<OHLCV[]>;
   watchOHLCV?(symbol: string, timeframe: string, since?: number, limit?: number): Promise<OHLCV[]>;
   unWatchOHLCV?(symbol: string, timeframe: string): Promise<unknown>;
+  /** Every symbol's ticker in one request (all the exchange's markets when `symbols` is absent). */
+  fetchTickers?(symbols?: string[]): Promise<Record<string, CcxtTicker>>;
+  /** Resolves with the tickers that changed since the last call. */
+  watchTickers?(symbols?: string[]): Promise<Record<string, CcxtTicker>>;
+  unWatchTickers?(symbols?: string[]): Promise<unknown>;
   /** Needed once before ccxt will open a plain ws:// URL, such as a local exchange's. */
   loadHttpProxyAgent?(): Promise<unknown>;
   close(): Promise<unknown>;

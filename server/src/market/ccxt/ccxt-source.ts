@@ -8,20 +8,22 @@ import {
 import type { SourceInfo, SymbolInfo } from '../../../../shared/http.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Logger } from '../../kernel/logger.ts';
+import { describePick, type MarketPick } from '../../kernel/market-picks.ts';
 import { MarketError } from '../errors.ts';
 import type { FetchCandlesOptions, MarketSource, Unsubscribe, WatchHandlers } from '../port.ts';
 import type { RateGate } from '../rate-gate.ts';
-import { retryDelay } from '../retry-policy.ts';
 import type { CcxtExchange, CcxtMarket, OHLCV } from './ccxt-exchange.ts';
 import { CandleFeed } from './candle-feed.ts';
+import { needsVolumes, selectMarkets } from './select-markets.ts';
+import { gatedCall } from './gated-call.ts';
 import { translateCcxtError } from './translate-error.ts';
 
 const TICK_SIZE = 4;
 
 export interface CcxtSourceOptions {
   exchange: CcxtExchange;
-  /** Symbols to offer, BASE/QUOTE; each must be an active spot market of the exchange. */
-  symbols: readonly string[];
+  /** What to offer, as SYMBOLS says: markets by name, `top:N`, `quote:QUOTE` (active spot markets only). */
+  symbols: readonly MarketPick[];
   pollIntervalMs: number;
   clock: Clock;
   logger: Logger;
@@ -78,33 +80,44 @@ export class CcxtSource implements MarketSource {
 
   async loadSymbols(): Promise<SymbolInfo[]> {
     await this.exchange.loadHttpProxyAgent?.();
+    const picks = this.options.symbols;
     const markets = await this.call(() => this.exchange.loadMarkets());
-    const symbols: SymbolInfo[] = [];
-    const missing: string[] = [];
-    for (const symbol of this.options.symbols) {
-      const m = markets[symbol];
-      if (m && m.spot !== false && m.active !== false) {
-        symbols.push({
-          symbol,
-          base: m.base,
-          quote: m.quote,
-          pricePrecision: pricePrecision(m, this.exchange.precisionMode),
-        });
-      } else missing.push(symbol);
-    }
-    if (missing.length > 0) {
+    const volumes = needsVolumes(picks) ? await this.quoteVolumes() : undefined;
+    const { markets: chosen, unmatched } = selectMarkets(picks, markets, volumes);
+    if (unmatched.length > 0) {
       this.options.logger.warn(
-        { exchange: this.exchange.id, missing },
-        'SYMBOLS lists markets the exchange has no active spot market for; skipped',
+        { exchange: this.exchange.id, unmatched },
+        'SYMBOLS asks for markets the exchange has no active spot market for; skipped',
       );
     }
-    if (symbols.length === 0) {
+    if (chosen.length === 0) {
       throw new MarketError(
         'config',
-        `None of SYMBOLS (${this.options.symbols.join(', ')}) is an active spot market on ${this.exchange.id}`,
+        `None of SYMBOLS (${picks.map(describePick).join(', ')}) is an active spot market on ${this.exchange.id}`,
       );
     }
-    return symbols;
+    return chosen.map((m) => ({
+      symbol: m.symbol,
+      base: m.base,
+      quote: m.quote,
+      pricePrecision: pricePrecision(m, this.exchange.precisionMode),
+    }));
+  }
+
+  /** Every market's 24-hour quote volume as the exchange reports it, for `top:N`: one request. */
+  private async quoteVolumes(): Promise<Map<string, number>> {
+    const { exchange } = this;
+    if (!exchange.fetchTickers || !exchange.has.fetchTickers) {
+      throw new MarketError(
+        'config',
+        `${exchange.id} does not report every market's 24-hour volume at once, which top:N needs; name the markets in SYMBOLS or use quote:QUOTE`,
+      );
+    }
+    const tickers = await this.call(() => exchange.fetchTickers!());
+    const volumes = new Map<string, number>();
+    for (const t of Object.values(tickers))
+      if (t.quoteVolume !== undefined) volumes.set(t.symbol, t.quoteVolume);
+    return volumes;
   }
 
   async fetchCandles(symbol: string, timeframe: Timeframe, options: FetchCandlesOptions): Promise<Candle[]> {
@@ -196,22 +209,7 @@ export class CcxtSource implements MarketSource {
   }
 
   /** One upstream call: waits for the rate gate, translates failures, and pauses everyone on a rate limit. */
-  private async call<T>(op: () => Promise<T>, signal?: AbortSignal, maxWaitMs?: number): Promise<T> {
-    const { gate } = this.options;
-    if (maxWaitMs !== undefined && gate.waitMs > maxWaitMs) {
-      throw new MarketError(
-        'rate-limited',
-        `${this.exchange.id} asked us to wait ${Math.ceil(gate.waitMs / 1000)} s before the next request`,
-        gate.waitMs,
-      );
-    }
-    await gate.pass(signal);
-    try {
-      return await op();
-    } catch (err) {
-      const error = translateCcxtError(err, this.exchange.id);
-      if (error.kind === 'rate-limited' && gate.waitMs === 0) gate.block(retryDelay(error, 1)!);
-      throw error;
-    }
+  private call<T>(op: () => Promise<T>, signal?: AbortSignal, maxWaitMs?: number): Promise<T> {
+    return gatedCall(this.options.gate, this.exchange.id, op, signal, maxWaitMs);
   }
 }

@@ -3,6 +3,8 @@ import { toneOf } from '../answer-kit.ts';
 import { formatPercent, formatSpan } from '../format-numbers.ts';
 import { DEFAULT_PERIOD, periodLabel, periodMs } from '../period-words.ts';
 import { candlesForSpan, priceChange } from '../price-change.ts';
+import { rollingDayChange } from '../rolling-day-change.ts';
+import { DAY_MS } from '../../../../../shared/tickers.ts';
 
 /** "BTC/USDT moved +3.21% over the last 7 days, from 46,000.00 to 49,239.20; range …." */
 export async function answerChange(q: ResolvedQuestion, kit: AnswerKit): Promise<Answer> {
@@ -11,7 +13,10 @@ export async function answerChange(q: ResolvedQuestion, kit: AnswerKit): Promise
   const ms = Math.max(periodMs(period, kit.now), 60_000);
   const { timeframe, limit } = candlesForSpan(ms);
   const candles = await kit.tools.candles(q.symbol, timeframe, limit);
-  const change = priceChange(candles, timeframe, ms);
+  // The last 24 hours are the ticker's, to the digit the header and the watchlist show.
+  const change =
+    (ms === DAY_MS ? await rollingDayChange(kit.tools, q.symbol) : undefined) ??
+    priceChange(candles, timeframe, ms);
   const base = kit.base(q.symbol);
   const other = kit.otherBase(q.symbol);
   const longer = period === '7d' ? 'this month' : 'this week';

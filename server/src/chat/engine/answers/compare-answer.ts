@@ -38,7 +38,11 @@ export async function answerCompare(
   };
   const [a, b] = await Promise.all([read(q.symbol), read(q.compareWith)]);
 
-  const changeOf = (s: Side) => (s.change ? formatPercent(s.change.percent) : 'no data');
+  // "+3.23% to 50,138.09": the move and where it left the price, so "BTC and ETH price" is answered too.
+  const changeOf = (s: Side) =>
+    s.change
+      ? `${formatPercent(s.change.percent)} to ${kit.price(s.symbol, s.change.last.close)}`
+      : 'no data';
   const covered = Math.min(a.change?.spanMs ?? ms, b.change?.spanMs ?? ms);
   const label = covered < ms ? `over the last ${formatSpan(covered)}` : periodLabel(period);
   const lead = (() => {
@@ -61,19 +65,19 @@ export async function answerCompare(
             label: `${s.base} change`,
             value: formatPercent(s.change.percent),
             raw: s.change.percent,
-            asOf: s.change.last.time,
+            asOf: kit.candleAsOf(s.change.last, span.timeframe),
             tone: toneOf(s.change.percent),
           },
         ]
       : []),
-    { ...trendFigure(s.analysis), label: `${s.base} trend` },
+    { ...trendFigure(s.analysis, kit.analysisAsOf(s.analysis)), label: `${s.base} trend` },
     ...(s.analysis.latest.rsi14 !== undefined
       ? [
           {
             label: `${s.base} RSI (14)`,
             value: formatReading(s.analysis.latest.rsi14),
             raw: s.analysis.latest.rsi14,
-            asOf: s.analysis.candleTime,
+            asOf: kit.analysisAsOf(s.analysis),
           },
         ]
       : []),

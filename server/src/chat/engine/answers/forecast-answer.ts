@@ -83,7 +83,7 @@ export async function answerForecast(q: ChartQuestion, kit: AnswerKit): Promise<
   }
 
   const end = prediction.path.at(-1)!;
-  const asOf = prediction.lastCandleTime;
+  const asOf = kit.analysisAsOf({ ...prediction, candleTime: prediction.lastCandleTime });
   const price = (x: number) => kit.price(q.symbol, x);
   const { regime, hurst } = prediction.regime;
   const regimeText = `Regime: ${regime}${hurst !== undefined ? ` (Hurst ${hurst.toFixed(2)})` : ''}.`;

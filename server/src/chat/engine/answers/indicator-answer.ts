@@ -23,9 +23,11 @@ export async function answerIndicator(q: ChartQuestion, kit: AnswerKit): Promise
     close: last?.close,
     recent: candles,
     pricePrecision: kit.info(q.symbol).pricePrecision,
+    asOf: kit.analysisAsOf(analysis),
   };
   const name = `${q.symbol} on ${q.timeframe}`;
-  const readings = (q.indicator ? [q.indicator] : KEY_INDICATORS).map((id) => readIndicator(id, input, name));
+  const ids = q.indicators ?? (q.indicator ? [q.indicator] : KEY_INDICATORS);
+  const readings = ids.map((id) => readIndicator(id, input, name));
   const base = kit.base(q.symbol);
   const other = kit.otherBase(q.symbol);
   const next = (q.indicator && NEXT[q.indicator]) ?? 'trend';

@@ -8,7 +8,7 @@ export async function answerLevels(q: ChartQuestion, kit: AnswerKit): Promise<An
     kit.recent(q.symbol, q.timeframe),
   ]);
   const { support, resistance } = analysis.summary.levels;
-  const asOf = analysis.candleTime;
+  const asOf = kit.analysisAsOf(analysis);
   const price = (x: number) => kit.price(q.symbol, x);
   const distance = (x: number) => {
     if (!last) return '';
@@ -26,7 +26,8 @@ export async function answerLevels(q: ChartQuestion, kit: AnswerKit): Promise<An
   const bands = b ? ` The Bollinger bands run from ${price(b.lower)} to ${price(b.upper)}.` : '';
 
   const figures: ChatFigure[] = [];
-  if (last) figures.push(kit.priceFigure('Last price', q.symbol, last.close, last.time));
+  if (last)
+    figures.push(kit.priceFigure('Last price', q.symbol, last.close, kit.candleAsOf(last, q.timeframe)));
   support.forEach((x, i) => figures.push(kit.priceFigure(`Support ${i + 1}`, q.symbol, x, asOf, 'up')));
   resistance.forEach((x, i) =>
     figures.push(kit.priceFigure(`Resistance ${i + 1}`, q.symbol, x, asOf, 'down')),

@@ -2,14 +2,15 @@ import type { Answer, AnswerKit, ResolvedQuestion } from '../answer-kit.ts';
 import { toneOf } from '../answer-kit.ts';
 import { formatPercent, formatSpan } from '../format-numbers.ts';
 import { candlesForSpan, priceChange } from '../price-change.ts';
-
-const DAY_MS = 86_400_000;
+import { rollingDayChange } from '../rolling-day-change.ts';
+import { DAY_MS } from '../../../../../shared/tickers.ts';
 
 /** "BTC/USDT is at 49,239.20, +2.35% over the last 24 hours (range 47,800.00–49,500.00)." */
 export async function answerPrice(q: ResolvedQuestion, kit: AnswerKit): Promise<Answer> {
   const { timeframe, limit } = candlesForSpan(DAY_MS);
   const candles = await kit.tools.candles(q.symbol, timeframe, limit);
-  const change = priceChange(candles, timeframe, DAY_MS);
+  // The ticker's 24 hours, to the digit the header and the watchlist show.
+  const change = (await rollingDayChange(kit.tools, q.symbol)) ?? priceChange(candles, timeframe, DAY_MS);
   const base = kit.base(q.symbol);
   const other = kit.otherBase(q.symbol);
   const suggestions = [`How is ${base} doing?`, `Forecast for ${base}`, ...(other ? [`And ${other}?`] : [])];

@@ -16,7 +16,7 @@ export async function answerRisk(q: ChartQuestion, kit: AnswerKit): Promise<Answ
       label: 'ATR % of price',
       value: `${atr.toFixed(2)}%`,
       raw: atr,
-      asOf: analysis.candleTime,
+      asOf: kit.analysisAsOf(analysis),
     });
   const base = kit.base(q.symbol);
   const common = {
@@ -33,7 +33,7 @@ export async function answerRisk(q: ChartQuestion, kit: AnswerKit): Promise<Answ
   }
 
   const { risk, anomalies, regime, confluence } = prediction;
-  const asOf = prediction.lastCandleTime;
+  const asOf = kit.analysisAsOf({ ...prediction, candleTime: prediction.lastCandleTime });
   const reasons = risk.reasons.length > 0 ? ` — ${risk.reasons.join('; ')}` : ' — nothing stands out';
   const anomalyText =
     anomalies.length > 0

@@ -22,13 +22,13 @@ export function trendClause(analysis: Analysis): string {
   return `is in ${words.startsWith('up') ? 'an' : 'a'} ${words}`;
 }
 
-export function trendFigure(analysis: Analysis): ChatFigure {
+export function trendFigure(analysis: Analysis, asOf: number): ChatFigure {
   const { direction, strength } = analysis.summary.trend;
   const name = direction === 'up' ? 'Uptrend' : direction === 'down' ? 'Downtrend' : 'Sideways';
   return {
     label: 'Trend',
     value: analysis.latest.ema50 === undefined ? 'Not enough history' : `${name}, ${strength}`,
-    asOf: analysis.candleTime,
+    asOf,
     tone: direction === 'up' ? 'up' : direction === 'down' ? 'down' : 'neutral',
   };
 }
@@ -58,7 +58,7 @@ export async function answerTrend(q: ChartQuestion, kit: AnswerKit): Promise<Ans
   ]);
   const { summary } = analysis;
   const precision = kit.info(q.symbol).pricePrecision;
-  const asOf = analysis.candleTime;
+  const asOf = kit.analysisAsOf(analysis);
   const support = summary.levels.support[0];
   const resistance = summary.levels.resistance[0];
   const atr = summary.volatility.atrPercent;
@@ -75,8 +75,9 @@ export async function answerTrend(q: ChartQuestion, kit: AnswerKit): Promise<Ans
       .join(', ') || undefined,
   ].filter(Boolean);
 
-  const figures: ChatFigure[] = [trendFigure(analysis)];
-  if (last) figures.push(kit.priceFigure('Last price', q.symbol, last.close, last.time));
+  const figures: ChatFigure[] = [trendFigure(analysis, asOf)];
+  if (last)
+    figures.push(kit.priceFigure('Last price', q.symbol, last.close, kit.candleAsOf(last, q.timeframe)));
   if (summary.momentum.rsi !== undefined)
     figures.push({
       label: 'RSI (14)',
