@@ -111,7 +111,7 @@ describe('every script', () => {
   ];
 
   // Several at once: most of the time is each script importing the server before it parses its line.
-  it('answers --help with its usage and exit 0', { timeout: 60_000 }, async () => {
+  it('answers --help with its usage and exit 0', { timeout: 180_000 }, async () => {
     const results = await Promise.all(
       SCRIPTS.map(async (name) => {
         const script = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
@@ -119,7 +119,7 @@ describe('every script', () => {
           process.execPath,
           ['--import', 'tsx', script, '--help'],
           {
-            timeout: 50_000,
+            timeout: 170_000,
           },
         );
         return { name, stdout, stderr };

@@ -37,6 +37,13 @@ export interface AlertWatcherTargets {
   onCrossed(crossings: Crossed[], now: number): void;
 }
 
+interface Entry {
+  readonly watched: WatchedAlert;
+  readonly stream: WatchedStream;
+  /** In its stream's books; false while a repeating alert cools down. */
+  armed: boolean;
+}
+
 /**
  * The active alerts this instance watches, in one StreamAlerts per stream, and the streams kept open
  * for them at the hub whether or not a browser watches: each update the hub publishes is read as it
@@ -45,13 +52,6 @@ export interface AlertWatcherTargets {
  * Made before the hub (it observes the hub's publisher), then attached to it before any alert is
  * applied.
  */
-interface Entry {
-  readonly watched: WatchedAlert;
-  readonly stream: WatchedStream;
-  /** In its stream's books; false while a repeating alert cools down. */
-  armed: boolean;
-}
-
 export class AlertWatcher {
   private readonly alerts = new Map<string, Entry>();
   /** Repeating alerts cooling down, back into their books when it ends. */
@@ -67,11 +67,6 @@ export class AlertWatcher {
 
   attach(targets: AlertWatcherTargets): void {
     this.targets = targets;
-  }
-
-  /** Alerts watched, on how many streams. */
-  get size(): { alerts: number; streams: number } {
-    return { alerts: this.alerts.size, streams: this.allStreams().length };
   }
 
   /** The same publisher, reading every candle on its way out. */
@@ -116,9 +111,8 @@ export class AlertWatcher {
       rearmAt: record.rearmAt ?? 0,
       claiming: false,
     };
-    const key = streamKey(record.symbol, record.timeframe);
     const stream =
-      this.streamOf(record.symbol, record.timeframe) ?? this.open(key, record.symbol, record.timeframe);
+      this.streamOf(record.symbol, record.timeframe) ?? this.open(record.symbol, record.timeframe);
     const added: Entry = { watched, stream, armed: false };
     stream.members++;
     this.alerts.set(record.id, added);
@@ -195,9 +189,9 @@ export class AlertWatcher {
     this.release(entry.stream);
   }
 
-  private open(key: string, symbol: string, timeframe: Timeframe): WatchedStream {
+  private open(symbol: string, timeframe: Timeframe): WatchedStream {
     const stream: WatchedStream = {
-      key,
+      key: streamKey(symbol, timeframe),
       symbol,
       timeframe,
       alerts: new StreamAlerts(),

@@ -64,10 +64,11 @@ describe('chart legend and tools in headless Chromium', { timeout: 120_000 }, ()
   };
 
   const openChart = async (page: Page) => {
-    await page.goto(t.url);
-    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
-    await expect.poll(() => page.getByTestId('chart-legend').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => countCandlePixels(page), { timeout: 10_000 }).toBeGreaterThan(1000);
+    await page.goto(t.url, { timeout: 60_000 });
+    // Generous waits: the browser tests share the machine with the rest of the suite.
+    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('chart-legend').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => countCandlePixels(page), { timeout: 15_000 }).toBeGreaterThan(1000);
   };
 
   const chartBox = async (page: Page) => {
@@ -222,7 +223,7 @@ describe('chart legend and tools in headless Chromium', { timeout: 120_000 }, ()
     expect(await countCandlePixels(page)).toBeGreaterThan(1000);
     await page.screenshot({ path: join(SCREENSHOTS, 'chart-tools-log-1d.png') });
 
-    await page.reload();
+    await page.reload({ timeout: 60_000 });
     await openChart(page);
     await expect.poll(() => page.locator('[data-tool="log"]').getAttribute('aria-pressed')).toBe('true');
 
@@ -249,7 +250,7 @@ describe('chart legend and tools in headless Chromium', { timeout: 120_000 }, ()
     // Placing a line puts the tool down.
     expect(await page.locator('[data-tool="price-line"]').getAttribute('aria-pressed')).toBe('false');
 
-    await page.reload();
+    await page.reload({ timeout: 60_000 });
     await openChart(page);
     await expect.poll(() => drawnLineRows(page), { timeout: 10_000 }).not.toEqual([]);
     const reloaded = await drawnLineRows(page);
@@ -268,7 +269,7 @@ describe('chart legend and tools in headless Chromium', { timeout: 120_000 }, ()
     // It is selected by the drag: Delete removes it, for good.
     await page.keyboard.press('Delete');
     await expect.poll(() => drawnLineRows(page)).toEqual([]);
-    await page.reload();
+    await page.reload({ timeout: 60_000 });
     await openChart(page);
     expect(await drawnLineRows(page)).toEqual([]);
     await page.close();
@@ -382,7 +383,7 @@ describe('chart legend and tools in headless Chromium', { timeout: 120_000 }, ()
     [at, text] = await read();
     expect(text).toMatch(new RegExp(`${hhmm(at, 9)} (GMT\\+9|JST)$`));
 
-    await page.reload();
+    await page.reload({ timeout: 60_000 });
     await openChart(page);
     await expect.poll(() => zone.getAttribute('aria-pressed')).toBe('true');
     await zone.click();

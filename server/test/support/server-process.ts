@@ -6,6 +6,8 @@ import { join } from 'node:path';
 /** TrendScope started the way `npm run serve` does, as its own process, on a free port. */
 export async function startServerProcess(
   env: Record<string, string>,
+  /** How long the start may take; a cold start on a loaded machine can take a minute. */
+  startTimeoutMs = 30_000,
 ): Promise<{ url: string; child: ChildProcess; output(): string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
@@ -20,7 +22,11 @@ export async function startServerProcess(
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server process did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Never left running behind a failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`server process did not start:\n${output}`));
+    }, startTimeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const port = /TrendScope on http:\/\/localhost:(\d+)/.exec(output)?.[1];

@@ -36,7 +36,8 @@ export function exportCsv(chart: ChartParts, store: AppStore): boolean {
  */
 export async function exportPng(chart: ChartParts, store: AppStore, zone: string): Promise<void> {
   const state = store.getState();
-  const canvas = chart.api.takeScreenshot();
+  // With the top layer, where the drawings are, but without the crosshair.
+  const canvas = chart.api.takeScreenshot(true, false);
   const last = state.candles.at(-1);
   const first = state.candles[0];
   const context = canvas.getContext('2d');

@@ -93,8 +93,8 @@ const EMPTY_SCENE: DrawingScene = { shapes: [], selectedId: null, preview: null,
 
 /**
  * The drawings as a primitive of the candle series: drawn with the candles, so they scroll, zoom and
- * rescale (log, percent) with them, show in the PNG export, and tell the chart which cursor to show
- * over them. `project` is asked for the scene before each redraw.
+ * rescale (log, percent) with them, and tell the chart which cursor to show over them. `project` is
+ * asked for the scene before each redraw.
  */
 export class DrawingLayer implements ISeriesPrimitive<Time> {
   private scene = EMPTY_SCENE;
@@ -121,7 +121,9 @@ export class DrawingLayer implements ISeriesPrimitive<Time> {
     const scene = this.project();
     this.scene = scene;
     const renderer: IPrimitivePaneRenderer = { draw: (target) => drawScene(target, scene) };
-    this.views = [{ renderer: () => renderer }];
+    // Above the indicator lines and the forecast, as drawings are on every terminal; `top` also
+    // lets the chart's hit test find a line where an indicator runs under it.
+    this.views = [{ zOrder: () => 'top', renderer: () => renderer }];
     this.axisViews = scene.labels.map(({ y, text }) => new PriceLabel(y, text));
   }
 
@@ -139,7 +141,7 @@ export class DrawingLayer implements ISeriesPrimitive<Time> {
     const shape = this.scene.shapes.find((s) => s.id === hit.id);
     return {
       externalId: hit.id,
-      zOrder: 'normal',
+      zOrder: 'top',
       distance: hit.distance,
       cursorStyle: hit.part !== 'body' ? 'grab' : shape?.kind === 'price-line' ? 'ns-resize' : 'move',
     };

@@ -34,6 +34,16 @@ export interface DrawingTools {
   cancel: () => boolean;
 }
 
+/** A press that becomes a click when released where it started, as a place or a select. */
+interface Press {
+  pointerId: number;
+  x: number;
+  y: number;
+}
+
+/** How far (CSS px) a press may travel and still be a click rather than a drag of the chart. */
+const CLICK_SLOP = 5;
+
 interface Drag {
   pointerId: number;
   hit: Hit;
@@ -68,6 +78,7 @@ export function createDrawingTools(
   let pending: Anchor | null = null;
   let previewTo: Anchor | null = null;
   let drag: Drag | null = null;
+  let press: Press | null = null;
   let touch = false;
   let shapes: readonly Shape[] = [];
 
@@ -117,14 +128,18 @@ export function createDrawingTools(
     putDown();
   };
 
-  const onClick = (param: MouseEventParams) => {
-    if (!param.point || param.paneIndex !== 0) return;
+  /**
+   * A click (or tap) on the price pane. Read from pointer events rather than the chart's click
+   * event, which drops a second click within its double-click time even far from the first: the
+   * second end of a quickly drawn trend line.
+   */
+  const clickAt = (point: Point) => {
     const { tool } = state.getState();
     if (tool === 'cursor') {
-      select(hitTest(shapes, param.point, tolerance())?.id ?? null);
+      select(hitTest(shapes, point, tolerance())?.id ?? null);
       return;
     }
-    const anchor = projection.anchorAt(param.point);
+    const anchor = projection.anchorAt(point);
     if (!anchor) return;
     if (tool === 'price-line') {
       add({ kind: 'price-line', id: newId(), price: anchor.price });
@@ -155,7 +170,9 @@ export function createDrawingTools(
 
   const onPointerDown = (event: PointerEvent) => {
     touch = event.pointerType === 'touch';
-    if (event.button !== 0 || state.getState().tool !== 'cursor') return;
+    if (event.button !== 0) return;
+    press = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+    if (state.getState().tool !== 'cursor') return;
     const point = paneLocal(event);
     const hit = point && hitTest(shapes, point, tolerance());
     const original = hit && drawings().find((d) => d.id === hit.id);
@@ -164,6 +181,7 @@ export function createDrawingTools(
     // The press is the line's: no chart scroll, and no mouse events for the chart to start one with.
     event.preventDefault();
     event.stopPropagation();
+    press = null;
     select(hit.id);
     const { handleScroll, handleScale } = chart.api.options();
     chart.api.applyOptions({ handleScroll: false, handleScale: false });
@@ -185,6 +203,24 @@ export function createDrawingTools(
     if (!to) return;
     drag.moved = moveDrawing(drag.original, drag.hit.part, drag.start, to, projection.precision());
     layer.redraw();
+  };
+
+  const onPointerUp = (event: PointerEvent) => {
+    const pressed = press;
+    press = null;
+    if (drag) {
+      endDrag(event);
+      return;
+    }
+    if (pressed?.pointerId !== event.pointerId) return;
+    if (Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) > CLICK_SLOP) return;
+    const point = paneLocal(event);
+    if (point) clickAt(point);
+  };
+
+  const onPointerCancel = (event: PointerEvent) => {
+    press = null;
+    endDrag(event);
   };
 
   const endDrag = (event: PointerEvent) => {
@@ -227,12 +263,11 @@ export function createDrawingTools(
     attach() {
       const element = chart.api.chartElement();
       chart.candleSeries.attachPrimitive(layer);
-      chart.api.subscribeClick(onClick);
       chart.api.subscribeCrosshairMove(onCrosshairMove);
       element.addEventListener('pointerdown', onPointerDown, { capture: true });
       element.addEventListener('pointermove', onPointerMove);
-      element.addEventListener('pointerup', endDrag);
-      element.addEventListener('pointercancel', endDrag);
+      element.addEventListener('pointerup', onPointerUp);
+      element.addEventListener('pointercancel', onPointerCancel);
       const stopWorkspace = workspace.subscribe(() => layer.redraw());
       const stopStore = store.subscribe((next, previous) => {
         if (next.symbol === previous.symbol) return;
@@ -247,10 +282,9 @@ export function createDrawingTools(
         stopWorkspace();
         element.removeEventListener('pointerdown', onPointerDown, { capture: true });
         element.removeEventListener('pointermove', onPointerMove);
-        element.removeEventListener('pointerup', endDrag);
-        element.removeEventListener('pointercancel', endDrag);
+        element.removeEventListener('pointerup', onPointerUp);
+        element.removeEventListener('pointercancel', onPointerCancel);
         chart.api.unsubscribeCrosshairMove(onCrosshairMove);
-        chart.api.unsubscribeClick(onClick);
         chart.candleSeries.detachPrimitive(layer);
         drag?.restore();
         drag = null;
