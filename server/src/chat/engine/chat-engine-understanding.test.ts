@@ -255,7 +255,7 @@ describe('the chat engine’s newer answers, against the recording', () => {
     expect(reply.payload.figures.map((f) => f.raw)).toEqual([rsi, k]);
   });
 
-  it('understands an alert and says alerts are not available, with the price it would watch', async () => {
+  it('understands an alert and says the chat cannot set one yet, with the price it would watch', async () => {
     const reply = await ask('alert me when BTC goes above 51000', {
       intent: 'indicator',
       symbol: 'ETH/USDT',
@@ -264,7 +264,7 @@ describe('the chat engine’s newer answers, against the recording', () => {
     });
     const last = tools.series('BTC/USDT', '1m').at(-1)!;
     expect(reply.payload.intent).toBe('alert');
-    expect(reply.text).toContain('Alerts are not available here yet');
+    expect(reply.text).toContain('I can’t set alerts from the chat yet');
     expect(reply.text).toContain(`above 51,000.00`);
     expect(reply.text).toContain(`It is at ${price(last.close, 2)} now`);
     expect(reply.text).not.toMatch(/RSI/);

@@ -3,9 +3,9 @@ import type { Answer, AnswerKit } from '../answer-kit.ts';
 import type { ParsedQuestion } from '../parse-question.ts';
 
 /**
- * Alerts, understood but not offered yet: the answer says so plainly, repeats what was asked so the
- * user sees it was understood, and gives the price it would have watched. When alerts come, they
- * are this module: create, list and delete.
+ * Alerts, understood but not yet set from the chat: the answer says so plainly, repeats what was
+ * asked so the user sees it was understood, and gives the price it would have watched. Setting,
+ * listing and deleting them through the alerts service (server/src/alerts) is this module's to do.
  */
 export async function answerAlert(q: ParsedQuestion, kit: AnswerKit): Promise<Answer> {
   const alert = q.alert ?? { action: 'create' };
@@ -13,10 +13,10 @@ export async function answerAlert(q: ParsedQuestion, kit: AnswerKit): Promise<An
     ? [`Price of ${kit.base(q.symbol)}`, `Support and resistance for ${kit.base(q.symbol)}`]
     : ['Which coin is strongest today?', 'Help'];
   if (alert.action === 'list')
-    return { text: 'You have no alerts: alerts are not available here yet.', figures: [], suggestions };
+    return { text: 'I can’t list your alerts from the chat yet.', figures: [], suggestions };
   if (alert.action === 'delete')
     return {
-      text: 'There are no alerts to delete: alerts are not available here yet.',
+      text: 'I can’t delete alerts from the chat yet.',
       figures: [],
       suggestions,
     };
@@ -28,7 +28,7 @@ export async function answerAlert(q: ParsedQuestion, kit: AnswerKit): Promise<An
       : alert.level !== undefined
         ? ` for a move ${alert.direction === 'below' ? 'below' : alert.direction === 'above' ? 'above' : 'through'} ${q.symbol ? kit.price(q.symbol, alert.level) : alert.level}`
         : '';
-  const text = `Alerts are not available here yet, so I can't watch ${subject}${condition} for you.`;
+  const text = `I can’t set alerts from the chat yet, so I can’t watch ${subject}${condition} for you.`;
   if (!q.symbol) return { text, figures: [], suggestions };
 
   const candles = await kit.tools.candles(q.symbol, '1m', 1);
