@@ -105,6 +105,7 @@ export function ChartToolbar(props: ChartToolbarProps) {
         </div>
       )}
       <div
+        ref={toolbarRef}
         className="chart-toolbar__buttons"
         role="toolbar"
         aria-label="Chart tools"

@@ -16,7 +16,7 @@ import { GoToLatest } from './GoToLatest.tsx';
 import { IntervalBox } from './IntervalBox.tsx';
 import { bindChartKeyboard, type ChartAction } from './keyboard.ts';
 import { paneLayout } from './pane-layout.ts';
-import { scrolledAway } from './scrolled-away.ts';
+import { goToLatest, scrolledAway } from './scrolled-away.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { zoneFor } from './time-format.ts';
 
@@ -66,7 +66,7 @@ export function ChartTools({ store, chart, workspace = workspaceStore, keyboard 
       case 'delete':
         return tools.removeSelected();
       case 'latest':
-        chart.api.timeScale().scrollToRealTime();
+        goToLatest(chart);
         return true;
       case 'help':
         setHelp((open) => !open);

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { ChartParts } from '../create-price-chart.ts';
 import type { ExternalValue } from './external-value.ts';
 import { LatestIcon } from './icons.tsx';
+import { goToLatest } from './scrolled-away.ts';
 import type { PaneLayout } from './pane-layout.ts';
 
 interface GoToLatestProps {
@@ -23,7 +24,7 @@ export function GoToLatest({ chart, away, layout }: GoToLatestProps) {
       aria-label="Go to the latest candle"
       title="Go to the latest candle (End)"
       data-testid="go-to-latest"
-      onClick={() => chart.api.timeScale().scrollToRealTime()}
+      onClick={() => goToLatest(chart)}
     >
       <LatestIcon />
     </button>

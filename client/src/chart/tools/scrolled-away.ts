@@ -18,3 +18,12 @@ export function scrolledAway(chart: ChartParts): ExternalValue<boolean> {
     },
   );
 }
+
+/**
+ * Back to the newest candle, at once. scrollToRealTime glides there over 400 ms, and a tick or a
+ * new forecast landing meanwhile can stop the glide a bar or two short.
+ */
+export function goToLatest(chart: ChartParts): void {
+  const timeScale = chart.api.timeScale();
+  timeScale.scrollToPosition(timeScale.options().rightOffset, false);
+}
