@@ -1,10 +1,10 @@
-import { z } from 'zod/mini';
-import { isSymbol, TIMEFRAMES } from './market-basics.ts';
+import type { Timeframe } from './market-basics.ts';
 
 /**
  * A trader's workspace: the layout, each chart's stream, indicators, drawings and chart settings.
  * Saved per user on the server when signed in (GET/PUT /api/workspace), in localStorage for visitors.
- * zod/mini, so the client can validate what it reads back without weighing on the first paint.
+ * Types and constants only: the first paint's script imports this; the validation is in
+ * workspace-schema.ts.
  */
 
 export const LAYOUTS = ['1', '2', '4'] as const;
@@ -22,67 +22,54 @@ export type TimeZoneChoice = (typeof TIME_ZONES)[number];
 /** The most drawings kept per symbol: a bound on what one user stores, far above what a chart shows. */
 export const MAX_DRAWINGS_PER_SYMBOL = 100;
 
-const symbol = z.string().check(z.refine(isSymbol, 'must be a symbol such as BTC/USDT'));
-const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
-/** Plain names only: PostgreSQL's jsonb cannot hold every string (a NUL), and nothing here needs more. */
-const name = (max: number) =>
-  z
-    .string()
-    .check(z.regex(new RegExp(`^[A-Za-z0-9_-]{1,${max}}$`), `must be 1 to ${max} letters, digits, - or _`));
-const id = name(64);
-
 /** A horizontal line at a price. */
-export const PriceLineSchema = z.object({
-  kind: z.literal('price-line'),
-  id,
-  price: finite,
-});
+export interface PriceLine {
+  kind: 'price-line';
+  id: string;
+  price: number;
+}
 /** A straight line between two (time, price) points, time in ms. */
-export const TrendLineSchema = z.object({
-  kind: z.literal('trend-line'),
-  id,
-  from: z.object({ time: finite, price: finite }),
-  to: z.object({ time: finite, price: finite }),
-});
-export const DrawingSchema = z.discriminatedUnion('kind', [PriceLineSchema, TrendLineSchema]);
-export type Drawing = z.infer<typeof DrawingSchema>;
+export interface TrendLine {
+  kind: 'trend-line';
+  id: string;
+  from: { time: number; price: number };
+  to: { time: number; price: number };
+}
+export type Drawing = PriceLine | TrendLine;
 
 /** One chart of the layout. */
-export const PaneSchema = z.object({
-  symbol,
-  timeframe: z.enum(TIMEFRAMES),
-});
-export type Pane = z.infer<typeof PaneSchema>;
+export interface Pane {
+  symbol: string;
+  timeframe: Timeframe;
+}
 
-export const ChartSettingsSchema = z.object({
-  scale: z.optional(z.enum(SCALE_MODES)),
-  theme: z.optional(z.enum(THEME_PREFERENCES)),
-  timeZone: z.optional(z.enum(TIME_ZONES)),
+export interface ChartSettings {
+  scale?: ScaleMode | undefined;
+  theme?: ThemePreference | undefined;
+  timeZone?: TimeZoneChoice | undefined;
   /** Crosshair and visible time range follow each other across the charts of a layout. */
-  syncCrosshair: z.optional(z.boolean()),
-  syncTime: z.optional(z.boolean()),
+  syncCrosshair?: boolean | undefined;
+  syncTime?: boolean | undefined;
   /** Indicator toggles by name (ema20, rsi, …); unknown names are ignored on read. */
-  indicators: z.optional(z.record(name(32), z.boolean())),
+  indicators?: Record<string, boolean> | undefined;
   /** Whether the analysis and forecast cards are folded. */
-  cardsFolded: z.optional(z.boolean()),
-});
-export type ChartSettings = z.infer<typeof ChartSettingsSchema>;
+  cardsFolded?: boolean | undefined;
+}
 
-export const WorkspaceSchema = z.object({
-  version: z.literal(1),
-  layout: z.enum(LAYOUTS),
+export interface Workspace {
+  version: 1;
+  layout: Layout;
   /** As many as the layout shows (1, 2 or 4); extra ones are kept for when the layout grows. */
-  panes: z.array(PaneSchema).check(z.minLength(1), z.maxLength(4)),
+  panes: Pane[];
   /** Which pane the header, legend and keyboard act on. */
-  activePane: z.number().check(z.int(), z.minimum(0), z.maximum(3)),
-  settings: ChartSettingsSchema,
+  activePane: number;
+  settings: ChartSettings;
   /**
    * Drawings by symbol (BTC/USDT → lines), not by chart: they are prices of that market, so they show
    * on every chart of it, whatever its timeframe, and come back when a chart returns to the symbol.
    */
-  drawings: z.optional(z.record(symbol, z.array(DrawingSchema).check(z.maxLength(MAX_DRAWINGS_PER_SYMBOL)))),
-});
-export type Workspace = z.infer<typeof WorkspaceSchema>;
+  drawings?: Record<string, Drawing[]> | undefined;
+}
 
 /** The largest workspace document accepted, in bytes of JSON: drawings of several markets fit easily. */
 export const MAX_WORKSPACE_BYTES = 128 * 1024;

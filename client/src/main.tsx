@@ -4,7 +4,6 @@ import { App } from './App.tsx';
 import { bindDocumentTitle } from './document-title.ts';
 import { firstCandles } from './first-candles.ts';
 import { bindStreams, createSocket } from './socket/binding.ts';
-import { bindTickers } from './socket/ticker-binding.ts';
 import { appStore } from './store/index.ts';
 import { watchlistStore } from './watchlist/watchlist-store.ts';
 import { paneStores } from './workspace/app-workspace.ts';
@@ -21,8 +20,11 @@ if (!root) throw new Error('index.html has no #root element');
 
 const socket = createSocket();
 const binding = bindStreams(socket);
-// The header's 24-hour change and the watchlist come after the first candles, not before them.
-void firstCandles().then(() => bindTickers(watchlistStore, socket));
+// The header's 24-hour change and the watchlist come after the first candles, not before them,
+// and so does their code.
+void firstCandles()
+  .then(() => import('./socket/ticker-binding.ts'))
+  .then(({ bindTickers }) => bindTickers(watchlistStore, socket));
 socket.connect();
 void appStore.getState().loadSymbols();
 startWorkspace(binding);

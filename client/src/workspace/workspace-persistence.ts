@@ -1,4 +1,5 @@
-import { DEFAULT_WORKSPACE, WorkspaceSchema, type Workspace } from '../../../shared/workspace.ts';
+import { DEFAULT_WORKSPACE, type Workspace } from '../../../shared/workspace.ts';
+import { WorkspaceSchema } from '../../../shared/workspace-schema.ts';
 import type { WorkspaceApi } from '../api/workspace.ts';
 import { describeFailure } from '../api/request.ts';
 import type { AppStore } from '../store/index.ts';

@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import {
-  MAX_WORKSPACE_BYTES,
-  WorkspaceSchema,
-  type Workspace,
-  type WorkspaceResponse,
-} from '../../../shared/workspace.ts';
+import { WorkspaceSchema } from '../../../shared/workspace-schema.ts';
+import { MAX_WORKSPACE_BYTES, type Workspace, type WorkspaceResponse } from '../../../shared/workspace.ts';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { AppError } from '../kernel/errors.ts';
