@@ -57,7 +57,7 @@ function hintFor(tool: string, placing: boolean, verb: string): string | null {
 }
 
 /**
- * The chart's tools, bottom left over the oldest candles: drawing, the price scale, the time zone,
+ * The chart's tools, bottom left of the price pane, over the oldest candles: drawing, the price scale, the time zone,
  * export and the shortcuts. A small wrapping strip, so it stays within reach on a phone.
  */
 export function ChartToolbar(props: ChartToolbarProps) {
@@ -68,7 +68,10 @@ export function ChartToolbar(props: ChartToolbarProps) {
   const symbol = useStore(store, (state) => state.symbol);
   const count = useStore(workspace, (state) => state.drawingsFor(symbol).length);
   const settings = useStore(workspace, (state) => state.workspace.settings);
-  const { timeScaleHeight, priceScaleWidth } = useSyncExternalStore(layout.subscribe, layout.get);
+  const { timeScaleHeight, priceScaleWidth, panes } = useSyncExternalStore(layout.subscribe, layout.get);
+  // At the foot of the price pane, over the oldest volume bars: the RSI and MACD panes below keep
+  // their lines in view.
+  const belowPricePane = panes.slice(1).reduce((sum, pane) => sum + pane.height + 1, 0);
   const moreId = useId();
   const coarse = useMediaQuery('(pointer: coarse)');
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -97,7 +100,7 @@ export function ChartToolbar(props: ChartToolbarProps) {
   return (
     <div
       className="chart-toolbar"
-      style={{ bottom: timeScaleHeight + 6, maxWidth: `calc(100% - ${priceScaleWidth + 60}px)` }}
+      style={{ bottom: timeScaleHeight + belowPricePane + 6, maxWidth: `calc(100% - ${priceScaleWidth + 60}px)` }}
     >
       {hint && (
         <div className="chart-toolbar__hint" role="status">
