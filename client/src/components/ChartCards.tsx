@@ -14,11 +14,12 @@ type Card = 'analysis' | 'forecast';
 /**
  * The analysis and forecast in a strip above the chart, never over its candles. Unfolded, both
  * cards in full side by side; folded (remembered with the workspace, ChartSettings.cardsFolded), one
- * line of chips. A phone always shows the chips and opens a card in a sheet from the bottom.
+ * line of chips. A phone, and each chart of a layout of several (`compact`), always shows the chips
+ * and opens a card in a sheet from the bottom: full cards would leave those charts no height.
  */
-export function ChartCards() {
+export function ChartCards({ compact = false }: { compact?: boolean }) {
   const folded = useWorkspace((state) => state.workspace.settings.cardsFolded ?? false);
-  const phone = useMediaQuery(PHONE);
+  const phone = useMediaQuery(PHONE) || compact;
   const [sheet, setSheet] = useState<Card | null>(null);
   // The loading overlay or the error banner says what is going on.
   const loading = useAppStore((state) => state.loading);

@@ -19,8 +19,6 @@ export function ChartGrid() {
           store={store}
           active={index === activePane}
           several={stores.length > 1}
-          // A quarter of the screen has no room for them: they would cover the chart.
-          cards={index === activePane && layout !== '4'}
         />
       ))}
     </main>

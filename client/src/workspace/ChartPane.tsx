@@ -19,12 +19,10 @@ export interface ChartPaneProps {
   active: boolean;
   /** More than one chart on screen: each says what it shows above it. */
   several: boolean;
-  /** The analysis and forecast cards above the chart: the active chart's, where there is room. */
-  cards: boolean;
 }
 
 /** One chart of the layout, with what goes over it; a pointer or a focus inside makes it the active one. */
-export function ChartPane({ index, store, active, several, cards }: ChartPaneProps) {
+export function ChartPane({ index, store, active, several }: ChartPaneProps) {
   const activate = () => workspaceStore.getState().setActivePane(index);
   const joinSync = useCallback(
     (chart: ChartParts, element: HTMLElement) => chartSync.join({ chart, store, element }),
@@ -43,14 +41,12 @@ export function ChartPane({ index, store, active, several, cards }: ChartPanePro
         onFocusCapture={activate}
       >
         {several ? <PaneTitle active={active} /> : null}
-        {/* Above the chart, never over its candles. */}
-        {cards ? (
-          <FailureBoundary fallback={null}>
-            <Suspense fallback={null}>
-              <ChartCards />
-            </Suspense>
-          </FailureBoundary>
-        ) : null}
+        {/* Above the chart, never over its candles: in full for one chart, as chips for several. */}
+        <FailureBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <ChartCards compact={several} />
+          </Suspense>
+        </FailureBoundary>
         <div className="chart-area">
           <PriceChart store={store} onChart={joinSync} active={active} />
           <LoadingOverlay />

@@ -347,9 +347,10 @@ describe('themes, the phone and the cards in headless Chromium', { timeout: SLOW
       const page = await open({ viewport: DESKTOP, colorScheme: 'dark' }, young);
       const ema200 = page.locator('[data-indicator="ema200"]');
       await expect.poll(() => ema200.getAttribute('data-unavailable')).toBe('true');
-      expect(await ema200.getAttribute('title')).toMatch(/needs 200 candles, this chart has 150/);
+      // 150 candles at the start, one more each minute the market lives on while the test runs.
+      expect(await ema200.getAttribute('title')).toMatch(/needs 200 candles, this chart has 1[5-9]\d/);
       expect(await page.getByTestId('indicator-note').innerText()).toMatch(
-        /EMA 200 needs 200 candles, this chart has 150/,
+        /EMA 200 needs 200 candles, this chart has 1[5-9]\d/,
       );
       // What 150 candles do draw is not flagged.
       expect(await page.locator('[data-indicator="ema50"]').getAttribute('data-unavailable')).toBeNull();
