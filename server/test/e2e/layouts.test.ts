@@ -155,10 +155,25 @@ describe('layouts in headless Chromium', () => {
     const first = (await page.locator('[data-pane="0"] [data-testid="chart"]').boundingBox())!;
     const overFirst = () => page.mouse.move(first.x + first.width * 0.5, first.y + first.height * 0.3);
 
+    // Each chart keeps its analysis and forecast, as one line of chips above it.
+    await expect
+      .poll(() => page.locator('[data-testid="chart-cards"][data-state="folded"]').count(), SLOW)
+      .toBe(2);
+
     await page.mouse.move(5, 5);
     const away = await crosshairPixels();
     await overFirst();
     await expect.poll(crosshairPixels, SLOW).toBeGreaterThan(away + 100);
+    // The other chart's legend reads the candle under the synced crosshair, at the same time.
+    const legendTime = (pane: number) =>
+      page.locator(`[data-pane="${pane}"] [data-testid="chart-legend"] time`).getAttribute('datetime');
+    await expect
+      .poll(
+        () => page.locator('[data-pane="1"] [data-testid="chart-legend"]').getAttribute('data-live'),
+        SLOW,
+      )
+      .toBe('false');
+    expect(await legendTime(1)).toBe(await legendTime(0));
 
     await page.locator('[data-sync="crosshair"]').click();
     await expect
