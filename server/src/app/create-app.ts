@@ -9,6 +9,7 @@ import { createChatEngine } from '../chat/engine/chat-engine.ts';
 import type { Phraser } from '../chat/engine/phraser.ts';
 import { FeedFreshness } from '../chat/feed-freshness.ts';
 import { marketChatTools } from '../chat/market-chat-tools.ts';
+import { chatAlertsOf } from '../chat/alert-chat-tools.ts';
 import type { ComputePool } from '../compute/compute-pool.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { createHttpApp } from '../http/create-http-app.ts';
@@ -211,15 +212,19 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     inFlight,
     options: options.alerts,
   });
-  const chatTools = marketChatTools({
-    market,
-    streams,
-    analysis,
-    clock,
-    prediction: async (symbol, timeframe) => (await predictions.get(symbol, timeframe)).prediction,
-    ticker: (symbol) => tickers.get(symbol),
-    feeds: feedFreshness,
-  });
+  const chatTools = {
+    ...marketChatTools({
+      market,
+      streams,
+      analysis,
+      clock,
+      prediction: async (symbol, timeframe) => (await predictions.get(symbol, timeframe)).prediction,
+      ticker: (symbol) => tickers.get(symbol),
+      feeds: feedFreshness,
+    }),
+    // The chat sets, lists and deletes the asking user's alerts through the same service as the socket.
+    alertsOf: chatAlertsOf(alerts.service),
+  };
   const chat = createChat({
     db: database.db,
     io,

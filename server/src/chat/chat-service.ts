@@ -83,7 +83,7 @@ export class ChatService {
       });
       if (stored === undefined) throw notFound();
       if (stored !== 'sent-before') {
-        const reply = await this.answer(request.text, context);
+        const reply = await this.answer(userId, request.text, context);
         return this.storeReply(userId, clientId, stored.question, reply);
       }
       // Another attempt with this id stored it first, while this one was storing it too.
@@ -98,7 +98,7 @@ export class ChatService {
     if (sent.answerId !== null) return this.replay(userId, { ...sent, answerId: sent.answerId });
     // Stored, but never answered: the first attempt crashed, or is still answering.
     const context = await lastContext(db, userId, sent.conversationId, sent.question.id);
-    const reply = await this.answer(request.text, context);
+    const reply = await this.answer(userId, request.text, context);
     return this.storeReply(userId, clientId, sent.question, reply);
   }
 
@@ -172,9 +172,10 @@ export class ChatService {
   }
 
   /** The engine's answer; should it fail, an answer saying so, so every question has one. */
-  private async answer(text: string, context: ChatContext | undefined): Promise<ChatReply> {
+  private async answer(userId: string, text: string, context: ChatContext | undefined): Promise<ChatReply> {
     try {
-      return await this.deps.engine.reply(text, context);
+      // The asker is the session's user: the engine reaches their alerts and no one else's.
+      return await this.deps.engine.reply(text, context, { userId });
     } catch (err) {
       const said = err instanceof AppError ? err.message : 'the market data is not available right now';
       if (!(err instanceof AppError)) this.deps.logger.error({ err }, 'the chat engine failed');

@@ -4,7 +4,7 @@ import type { SymbolInfo } from '../../../../shared/http.ts';
 import { TIMEFRAME_MS, type Candle, type Timeframe } from '../../../../shared/market.ts';
 import type { Prediction } from '../../../../shared/prediction.ts';
 import type { Ticker } from '../../../../shared/tickers.ts';
-import type { ChatTools } from './chat-tools.ts';
+import type { ChatAlerts, ChatAsker, ChatTools } from './chat-tools.ts';
 import { formatPrice } from './format-numbers.ts';
 import type { CandleRead } from './freshness.ts';
 import type { ParsedQuestion } from './parse-question.ts';
@@ -62,12 +62,18 @@ export class AnswerKit {
   readonly now: number;
   /** The newest candle of every stream read so far. */
   readonly candleReads: CandleRead[] = [];
+  /**
+   * Alerts: `visitor` when nobody is signed in, `unavailable` when the server has no alerts, else
+   * the asker's own, already bound to them (`tools` carries no way to reach anyone else's).
+   */
+  readonly alerts: ChatAlerts | 'visitor' | 'unavailable';
   private readonly symbolList: SymbolInfo[];
 
-  constructor(tools: ChatTools) {
+  constructor(tools: ChatTools, asker?: ChatAsker) {
     this.tools = onceEach(tools, (read) => this.candleReads.push(read));
     this.now = tools.now();
     this.symbolList = tools.symbols();
+    this.alerts = !asker ? 'visitor' : (tools.alertsOf?.(asker.userId) ?? 'unavailable');
   }
 
   info(symbol: string): SymbolInfo {

@@ -255,7 +255,7 @@ describe('the chat engine’s newer answers, against the recording', () => {
     expect(reply.payload.figures.map((f) => f.raw)).toEqual([rsi, k]);
   });
 
-  it('understands an alert and says the chat cannot set one yet, with the price it would watch', async () => {
+  it('understands an alert and tells a visitor to sign in, with the price it would watch', async () => {
     const reply = await ask('alert me when BTC goes above 51000', {
       intent: 'indicator',
       symbol: 'ETH/USDT',
@@ -264,10 +264,22 @@ describe('the chat engine’s newer answers, against the recording', () => {
     });
     const last = tools.series('BTC/USDT', '1m').at(-1)!;
     expect(reply.payload.intent).toBe('alert');
-    expect(reply.text).toContain('I can’t set alerts from the chat yet');
-    expect(reply.text).toContain(`above 51,000.00`);
-    expect(reply.text).toContain(`It is at ${price(last.close, 2)} now`);
+    expect(reply.text).toContain('Sign in to use alerts');
+    expect(reply.text).toContain('“Alert me when BTC goes above 51000”');
+    expect(reply.payload.figures[0]).toMatchObject({ label: 'Last price', value: price(last.close, 2) });
     expect(reply.text).not.toMatch(/RSI/);
+  });
+
+  it('tells a visitor to sign in before listing or deleting alerts, and a server without alerts says so', async () => {
+    for (const text of ['what alerts do I have?', 'delete all my alerts']) {
+      const reply = await ask(text);
+      expect(reply.payload.intent, text).toBe('alert');
+      expect(reply.text, text).toMatch(/^Sign in to use alerts/);
+    }
+    const signedIn = await createChatEngine(tools).reply('what alerts do I have?', undefined, {
+      userId: 'u1',
+    });
+    expect(signedIn.text).toBe('Alerts can’t be set from the chat on this server.');
   });
 
   it('answers thanks and greetings in a line, without the help text', async () => {

@@ -179,7 +179,7 @@ function withNotes(reply: ChatReply, since: number | undefined, now: number): Ch
  */
 export function createChatEngine(tools: ChatTools, options: ChatEngineOptions = {}): ChatEngine {
   return {
-    async reply(text, context) {
+    async reply(text, context, asker) {
       let q: ParsedQuestion = { intent: 'unknown' };
       let answer: Answer;
       let answered = true;
@@ -188,7 +188,7 @@ export function createChatEngine(tools: ChatTools, options: ChatEngineOptions = 
         const offer: Offer = { symbols: tools.symbols(), timeframes: tools.timeframes() };
         const parsed = parseQuestion(text, offer, context);
         q = parsed;
-        const kit = new AnswerKit(tools);
+        const kit = new AnswerKit(tools, asker);
         answer = await compose(parsed, kit, offer, () => closestQuestions(text, parsed, offer, context));
         // A refusal changes nothing; "which symbol?" keeps the intent for "BTC".
         answered = !answer.refusal || answer.refusal.kind === 'no-symbol';

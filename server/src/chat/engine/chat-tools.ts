@@ -1,3 +1,4 @@
+import type { Alert, AlertCreateRequest } from '../../../../shared/alerts.ts';
 import type { Analysis } from '../../../../shared/analysis.ts';
 import type { ChatContext, ChatPayload } from '../../../../shared/chat-answer.ts';
 import type { SymbolInfo } from '../../../../shared/http.ts';
@@ -30,6 +31,26 @@ export interface ChatTools {
    * undefined while it is live or nobody watches it. Optional: without it only candle times tell.
    */
   feedStaleSince?(symbol: string): number | undefined;
+  /**
+   * The alerts of one user, bound to them: the engine asks for the asking user's only (from the
+   * verified session, through `reply`), and its answers get nothing but that bound port. Optional:
+   * without it the chat says it cannot set alerts here.
+   */
+  alertsOf?(userId: string): ChatAlerts;
+}
+
+/** One user's alerts, as the chat sets, lists and deletes them; every call is about that user only. */
+export interface ChatAlerts {
+  /** Throws the alerts service's AppError: `ALERT_LIMIT` at the per-user cap, `INVALID_PAYLOAD`. */
+  create(request: AlertCreateRequest): Promise<Alert>;
+  /** Every alert but deleted ones, newest first. */
+  list(): Promise<Alert[]>;
+  remove(id: string): Promise<void>;
+}
+
+/** Who asks: a signed-in user (their id from the verified session), or nobody for a visitor. */
+export interface ChatAsker {
+  userId: string;
 }
 
 export interface ChatReply {
@@ -37,7 +58,10 @@ export interface ChatReply {
   payload: ChatPayload;
 }
 
-/** Answers one question, given the context the conversation left (from its last answer). */
+/**
+ * Answers one question, given the context the conversation left (from its last answer) and who asks
+ * (undefined for a visitor): alerts are the asker's own.
+ */
 export interface ChatEngine {
-  reply(text: string, context: ChatContext | undefined): Promise<ChatReply>;
+  reply(text: string, context: ChatContext | undefined, asker?: ChatAsker): Promise<ChatReply>;
 }

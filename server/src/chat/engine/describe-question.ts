@@ -67,7 +67,9 @@ export function describeQuestion(
       return other ? `Compare ${base} and ${other}${on}` : undefined;
     }
     case 'alert':
-      return `Alert me when ${base} goes above ${q.alert?.level ?? 'a price'}`;
+      return q.alert?.level === undefined
+        ? `Alert me on ${base}`
+        : `Alert me when ${base} goes above ${q.alert.level}`;
     default:
       return undefined;
   }

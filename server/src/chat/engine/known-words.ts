@@ -57,6 +57,8 @@ export const CONTENT_WORDS: ReadonlySet<string> = new Set([
     help menu commands examples example questions ask use ratio nearest closest
     alert alerts notify notification notifications ping remind reminder crosses cross crossing
     above below goes set create add delete remove cancel clear list
+    alarm alarms repeat repeating repeatedly disable turn off dip dips dipping sink sinks exceed
+    exceeds touch touches reach whenever everytime
     mae regime regimes hurst mean-reverting random walk credible confidence interval p(up)
     hi hello hey yo gm morning evening afternoon good thanks thank thx ty cheers appreciate
     appreciated great awesome nice cool perfect bye goodbye night later hiya howdy sup cya gn sure
@@ -75,6 +77,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
     isn't aren't can't won't let's
     can could would should will shall may might must please pls plz kindly if whether
     few couple anything something everything nothing using used asking time times way thing things
+    every each once always within inside during
     just now right currently current rn atm real quick quickly
     ok okay yes yeah no not any some all much many more less very really quite bit little
     give show tell let see check know need want like think say also too well again then than

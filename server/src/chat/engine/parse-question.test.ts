@@ -170,7 +170,7 @@ const cases: Array<[string, ChatContext | undefined, Expected]> = [
     undefined,
     { intent: 'alert', symbol: ETH, alert: { action: 'create', percent: -5 } },
   ],
-  ['show my alerts', undefined, { intent: 'alert', alert: { action: 'list' } }],
+  ['show my alerts', undefined, { intent: 'alert', alert: { action: 'list', all: true } }],
   [
     'thanks!',
     ctx({ intent: 'levels', symbol: BTC, timeframe: '1h' }),

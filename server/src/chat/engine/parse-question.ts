@@ -228,7 +228,8 @@ function chartOf(
     if (PERIOD_INTENTS.has(intent) || (intent === 'volume' && mention.span))
       period ??= asPeriod(mention.code);
     else if (chart) timeframe = chart;
-    else if (!mention.span && (CHART_INTENTS.has(intent) || intent === 'volume'))
+    // An alert is set on a stream: one the market does not offer is said so, not dropped.
+    else if (!mention.span && (CHART_INTENTS.has(intent) || intent === 'volume' || intent === 'alert'))
       unsupported = { kind: 'timeframe', words: [mention.words], code: mention.code };
   }
   timeframe ??= CHART_INTENTS.has(intent) || intent === 'volume' ? previous : undefined;
@@ -345,6 +346,9 @@ function parseSentence(text: string, market: MarketOffer, context?: ChatContext)
     ...detailsOf(intent, reading.text, named.rest),
     smalltalk,
   };
+  // "delete all my alerts" after a BTC answer means all of them, not BTC's: the answer must know.
+  if (parsed.alert && parsed.symbol && !found.includes(parsed.symbol))
+    parsed.alert = { ...parsed.alert, symbolCarried: true };
   for (const key of Object.keys(parsed) as Array<keyof ParsedQuestion>)
     if (parsed[key] === undefined) delete parsed[key];
   return parsed;

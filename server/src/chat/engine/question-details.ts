@@ -64,7 +64,7 @@ export function detailsOf(intent: ChatIntent, text: string, rest: string): Quest
     case 'ranking':
       return { ranking: parseRanking(text) };
     case 'alert':
-      return { alert: parseAlert(rest) };
+      return { alert: parseAlert(rest, text) };
     default:
       return {};
   }

@@ -389,6 +389,37 @@ const ALERT: EvalCase[] = [
   { ask: 'list alerts', expect: { intent: 'alert' } },
   { ask: 'delete my BTC alert', expect: { intent: 'alert', symbol: BTC } },
   { ask: 'cancel all my alerts', expect: { intent: 'alert' } },
+  {
+    ask: 'tell me if ETH RSI on 15m drops below 30',
+    expect: { intent: 'alert', symbol: ETH, timeframe: '15m' },
+  },
+  {
+    ask: 'alert me when ETH RSI on 2h goes above 70',
+    expect: { intent: 'alert', symbol: ETH, timeframe: '2h' },
+  },
+  { ask: 'alert me if SOL drops 5%', expect: { intent: 'alert', symbol: SOL } },
+  { ask: 'alert me if SOL drops 5% within 4h', expect: { intent: 'alert', symbol: SOL } },
+  { ask: 'alert me when BTC goes above 51000 every time', expect: { intent: 'alert', symbol: BTC } },
+  { ask: 'alert me when BTC crosses above the EMA 200', expect: { intent: 'alert', symbol: BTC } },
+  {
+    ask: 'alert me when BNB MACD crosses its signal on 4h',
+    expect: { intent: 'alert', symbol: BNB, timeframe: '4h' },
+  },
+  { ask: 'set an alarm for eth at 3500', expect: { intent: 'alert', symbol: ETH } },
+  { ask: 'what alerts do I have?', expect: { intent: 'alert' } },
+  { after: ['price of BTC'], ask: 'what alerts do I have?', expect: { intent: 'alert' } },
+  { ask: 'any alerts on SOL?', expect: { intent: 'alert', symbol: SOL } },
+  { ask: 'delete the BTC alert', expect: { intent: 'alert', symbol: BTC } },
+  { ask: 'remove my ETH alerts', expect: { intent: 'alert', symbol: ETH } },
+  { ask: 'delete all my alerts', expect: { intent: 'alert' } },
+  // No coin, or one from the conversation the level cannot be for: asked, never guessed.
+  { ask: 'alert me when it goes above 51000', expect: { refusal: 'no-symbol' } },
+  { after: ['price of SOL'], ask: 'alert me when it goes above 51000', expect: { refusal: 'no-symbol' } },
+  {
+    after: ['price of SOL'],
+    ask: 'alert me when it goes above 50',
+    expect: { intent: 'alert', symbol: SOL },
+  },
 ];
 
 const SMALLTALK: EvalCase[] = [
