@@ -210,7 +210,8 @@ export class AlertWatcher {
   private follow(stream: WatchedStream): void {
     const { symbol, timeframe } = stream;
     stream.seeding = this.attached()
-      .hub.subscribe(ALERTS_SUBSCRIBER, symbol, timeframe, { limit: MAX_MOVE_BARS + 1 })
+      // In the background: the stream ticks for the alerts, but no analysis or forecast is made for it.
+      .hub.subscribe(ALERTS_SUBSCRIBER, symbol, timeframe, { limit: MAX_MOVE_BARS + 1, background: true })
       .then(
         (snapshot) => {
           if (this.streamOf(symbol, timeframe) !== stream) return this.releaseIfUnwatched(stream);

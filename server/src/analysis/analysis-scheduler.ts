@@ -26,9 +26,12 @@ export class AnalysisScheduler {
 
   start(): void {
     const { streams } = this.deps;
-    this.stopListening = streams.onCandleClosed((s) => this.refresh(s.symbol, s.timeframe));
+    // Streams open only for alerts have nobody to show an analysis or a forecast to.
+    this.stopListening = streams.onCandleClosed((s) => {
+      if (s.viewed) this.refresh(s.symbol, s.timeframe);
+    });
     this.timer = setInterval(() => {
-      for (const s of streams.watched()) this.refresh(s.symbol, s.timeframe);
+      for (const s of streams.viewed()) this.refresh(s.symbol, s.timeframe);
     }, this.deps.intervalMs ?? 60_000);
     this.timer.unref();
   }

@@ -29,8 +29,18 @@ export interface Streams {
    * watched (live to the tick), otherwise from the market through the one-minute cache.
    */
   recent(symbol: string, timeframe: Timeframe, limit: number): Promise<Candle[]>;
-  /** Every stream someone watches on this instance. */
+  /**
+   * The `limit` candles opening before `before` (ms, exclusive), ascending; empty when nothing older
+   * exists. For paging back through history, from the market through the one-minute cache.
+   */
+  older(symbol: string, timeframe: Timeframe, before: number, limit: number): Promise<Candle[]>;
+  /** Every stream open on this instance (viewed, lingering, or kept open for alerts). */
   watched(): StreamId[];
-  /** Calls `listener` whenever a candle of a watched stream closes; returns the way to stop. */
-  onCandleClosed(listener: (stream: StreamId) => void): () => void;
+  /** The streams a viewer watches: what analyses and forecasts are made for. */
+  viewed(): StreamId[];
+  /**
+   * Calls `listener` whenever a candle of an open stream closes, saying whether a viewer watches it;
+   * returns the way to stop.
+   */
+  onCandleClosed(listener: (closed: StreamId & { viewed: boolean }) => void): () => void;
 }

@@ -3,6 +3,7 @@ import { bucketStart, type Candle, type Timeframe } from '../../../shared/market
 import type { Cached } from '../cache/cached.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { MarketService } from '../market/market-service.ts';
+import { createOlderCandles } from './older-candles.ts';
 import type { Streams } from './port.ts';
 import type { StreamHub } from './stream-hub.ts';
 
@@ -37,7 +38,9 @@ export function createStreams(deps: {
       market.assertStream(symbol, timeframe);
       return (await hub.latestWhenReady(symbol, timeframe, limit)) ?? (await cold(symbol, timeframe, limit));
     },
+    older: createOlderCandles({ market, cached, clock }),
     watched: () => hub.watched(),
+    viewed: () => hub.viewed(),
     onCandleClosed: (listener) => hub.onCandleClosed(listener),
   };
 }

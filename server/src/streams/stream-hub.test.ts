@@ -129,7 +129,7 @@ describe('Streams', () => {
     source.handlers!.onCandle(c(2, 150));
     expect(closed).toEqual([]);
     source.handlers!.onCandle(c(3));
-    expect(closed).toEqual([{ symbol: 'X/USDT', timeframe: '1m' }]);
+    expect(closed).toEqual([{ symbol: 'X/USDT', timeframe: '1m', viewed: true }]);
     stop();
     source.handlers!.onCandle(c(4));
     expect(closed).toHaveLength(1);
@@ -173,5 +173,25 @@ describe('Streams', () => {
     await opening;
     expect(read.map((x) => x.time)).toEqual([T0 + M, T0 + 2 * M]);
     expect(source.fetches).toBe(fetched + 1);
+  });
+  it('keeps a stream open for a background subscriber without counting it as viewed', async () => {
+    const { source, hub } = await setup();
+    const closed: Array<StreamId & { viewed: boolean }> = [];
+    hub.onCandleClosed((event) => closed.push(event));
+    await hub.subscribe('alerts:watcher', 'X/USDT', '1m', { limit: 10, background: true });
+    expect(hub.viewed()).toEqual([{ symbol: 'X/USDT', timeframe: '1m' }]);
+
+    // The viewer leaves: the stream stays open and ticking for the alerts, but nobody views it.
+    hub.unsubscribe('a', 'X/USDT', '1m');
+    expect(hub.watched()).toEqual([{ symbol: 'X/USDT', timeframe: '1m' }]);
+    expect(hub.viewed()).toEqual([]);
+    source.handlers!.onCandle(c(3));
+    expect(closed.at(-1)).toEqual({ symbol: 'X/USDT', timeframe: '1m', viewed: false });
+
+    // A viewer again: its candles close as viewed.
+    await hub.subscribe('b', 'X/USDT', '1m', { limit: 10 });
+    expect(hub.viewed()).toEqual([{ symbol: 'X/USDT', timeframe: '1m' }]);
+    source.handlers!.onCandle(c(4));
+    expect(closed.at(-1)).toEqual({ symbol: 'X/USDT', timeframe: '1m', viewed: true });
   });
 });

@@ -53,6 +53,16 @@ export interface StreamSnapshot {
 export interface SubscribeOptions {
   since?: number;
   limit: number;
+  /**
+   * The server watching for itself (alerts), not a viewer: the stream stays open and ticking, but
+   * nobody is shown its analysis or forecast, so they are not made for it.
+   */
+  background?: boolean;
+}
+
+/** A candle of a stream closed; `viewed` while a viewer (not only the server) watches the stream. */
+export interface CandleClosed extends StreamId {
+  viewed: boolean;
 }
 
 /** A watched stream's feed as /readyz reports it. */
@@ -68,6 +78,8 @@ interface Stream {
   readonly symbol: string;
   readonly timeframe: Timeframe;
   readonly subscribers: Set<string>;
+  /** Those of `subscribers` that are the server watching for itself (SubscribeOptions.background). */
+  readonly background: Set<string>;
   readonly store: CandleStore;
   status: StreamStatus;
   lastUpdateAt: number;
@@ -89,7 +101,7 @@ interface Stream {
  */
 export class StreamHub {
   private readonly streams = new Map<string, Stream>();
-  private readonly closedListeners = new Set<(stream: StreamId) => void>();
+  private readonly closedListeners = new Set<(closed: CandleClosed) => void>();
 
   constructor(
     private readonly market: MarketService,
@@ -113,6 +125,8 @@ export class StreamHub {
     clearTimeout(stream.lingering);
     stream.lingering = undefined;
     stream.subscribers.add(subscriberId);
+    if (options.background) stream.background.add(subscriberId);
+    else stream.background.delete(subscriberId);
     try {
       await stream.ready;
     } catch {
@@ -135,6 +149,7 @@ export class StreamHub {
   unsubscribe(subscriberId: string, symbol: string, timeframe: Timeframe): boolean {
     const stream = this.streams.get(streamKey(symbol, timeframe));
     if (!stream?.subscribers.delete(subscriberId)) return false;
+    stream.background.delete(subscriberId);
     if (stream.subscribers.size === 0) this.release(stream);
     return true;
   }
@@ -165,9 +180,14 @@ export class StreamHub {
     return stream && stream.store.size > 0 ? stream.store.latest(limit) : undefined;
   }
 
-  /** Every stream someone watches. */
+  /** Every stream open on this instance: watched, lingering after its last viewer, or kept for alerts. */
   watched(): StreamId[] {
     return [...this.streams.values()].map(({ symbol, timeframe }) => ({ symbol, timeframe }));
+  }
+
+  /** The streams a viewer watches: those whose analysis and forecast someone is shown. */
+  viewed(): StreamId[] {
+    return [...this.streams.values()].filter(viewed).map(({ symbol, timeframe }) => ({ symbol, timeframe }));
   }
 
   /** Each watched stream's feed state, and when it last brought an update. */
@@ -182,7 +202,7 @@ export class StreamHub {
   }
 
   /** Calls `listener` when a candle closes (a newer one opened), e.g. to analyse the stream again. */
-  onCandleClosed(listener: (stream: StreamId) => void): () => void {
+  onCandleClosed(listener: (closed: CandleClosed) => void): () => void {
     this.closedListeners.add(listener);
     return () => this.closedListeners.delete(listener);
   }
@@ -197,6 +217,7 @@ export class StreamHub {
       symbol,
       timeframe,
       subscribers: new Set(),
+      background: new Set(),
       store: new CandleStore(this.storeLimitOf(timeframe)),
       status: { source: this.market.info.id, symbol, timeframe, state: 'live' },
       // Real time, like the feeds' own staleness: how long ago, not which market minute.
@@ -331,7 +352,10 @@ export class StreamHub {
         { symbol, timeframe, candle, ...(indicators && { indicators }), ...(closed && { closed }) },
         true,
       );
-      if (previous) for (const listener of this.closedListeners) listener({ symbol, timeframe });
+      if (previous) {
+        const closed = { symbol, timeframe, viewed: viewed(stream) };
+        for (const listener of this.closedListeners) listener(closed);
+      }
     } else {
       this.publisher.candle({ symbol, timeframe, candle, ...(indicators && { indicators }) }, false);
     }
@@ -356,4 +380,9 @@ export class StreamHub {
       revision: stream.revision,
     };
   }
+}
+
+/** A viewer watches it: a subscriber that is not the server watching for itself. */
+function viewed(stream: Stream): boolean {
+  return stream.subscribers.size > stream.background.size;
 }
