@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startAlerts } from './alerts/alerts-loader.ts';
 import { App } from './App.tsx';
 import { bindDocumentTitle } from './document-title.ts';
 import { firstCandles } from './first-candles.ts';
@@ -37,6 +38,8 @@ const chat = firstCandles()
     feature.installChat(appStore, socket);
     return feature;
   });
+// The alerts need the account the chat's chunk brings: their own chunk follows it.
+startAlerts(chat, appStore, socket);
 
 createRoot(root).render(
   <StrictMode>

@@ -1,11 +1,21 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { USERNAME_RULE } from '../../../shared/limits.ts';
 import { useAppStore } from '../store/index.ts';
 
 type Mode = 'login' | 'register';
 
-/** Shown instead of the chat to visitors: the chart needs no account, the assistant does. */
-export function AuthForm() {
+const CHAT_INTRO = (
+  <>
+    Ask about prices, indicators, trends and forecasts. <strong>Chatting needs an account</strong>; the chart
+    stays free to watch without one.
+  </>
+);
+
+/**
+ * Shown instead of the chat to visitors: the chart needs no account, the assistant does. `intro` says
+ * what else asks for one (the alerts panel).
+ */
+export function AuthForm({ intro = CHAT_INTRO }: { intro?: ReactNode }) {
   const [mode, setMode] = useState<Mode>('login');
   const busy = useAppStore((state) => state.authStatus === 'submitting');
   const error = useAppStore((state) => state.authError);
@@ -37,10 +47,7 @@ export function AuthForm() {
   const registering = mode === 'register';
   return (
     <div className="chat-auth" data-testid="chat-auth">
-      <p className="chat-auth__intro">
-        Ask about prices, indicators, trends and forecasts. <strong>Chatting needs an account</strong>; the
-        chart stays free to watch without one.
-      </p>
+      <p className="chat-auth__intro">{intro}</p>
       <div className="segmented chat-auth__tabs" role="group" aria-label="Account">
         <button
           type="button"

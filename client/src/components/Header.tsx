@@ -1,3 +1,4 @@
+import { AlertsPlace } from '../alerts/AlertsPlace.tsx';
 import { Brand } from './Brand.tsx';
 import { Change24h } from './Change24h.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
@@ -24,6 +25,7 @@ export function Header() {
       <div className="header__status">
         <SourceBadge />
         <ConnectionBadge />
+        <AlertsPlace />
         <ThemeToggle />
       </div>
     </header>

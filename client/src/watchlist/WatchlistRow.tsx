@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { SymbolInfo } from '../../../shared/http.ts';
 import type { Ticker } from '../../../shared/tickers.ts';
+import { WatchlistBell } from '../alerts/WatchlistBell.tsx';
 import { formatPercent, formatPrice } from '../format/numbers.ts';
 import { TickerSparkline } from './TickerSparkline.tsx';
 
@@ -60,7 +61,10 @@ export const WatchlistRow = memo(function WatchlistRow({
           <span className="watchlist__quote">/{info.quote}</span>
         </button>
       </th>
-      <td className="watchlist__spark">{ticker ? <TickerSparkline ticker={ticker} /> : null}</td>
+      <td className="watchlist__spark">
+        {ticker ? <TickerSparkline ticker={ticker} /> : null}
+        <WatchlistBell symbol={info.symbol} price={ticker?.last} />
+      </td>
       <td className="watchlist__last" data-testid="ticker-last">
         {ticker ? (
           <span key={ticker.last} className="watchlist__tick" data-direction={tick.direction}>

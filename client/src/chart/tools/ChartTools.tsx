@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { AlertChartLayer } from '../../alerts/chart/AlertChartLayer.tsx';
 import type { AppStore } from '../../store/index.ts';
 import { workspaceStore, type WorkspaceStore } from '../../workspace/workspace-store.ts';
 import type { ChartParts } from '../create-price-chart.ts';
@@ -101,6 +102,7 @@ export function ChartTools({ store, chart, workspace = workspaceStore, keyboard 
         onHelp={() => setHelp((open) => !open)}
       />
       <GoToLatest chart={chart} away={away} layout={layout} />
+      <AlertChartLayer store={store} chart={chart} tools={tools} workspace={workspace} />
       {intervalDigit !== null && (
         <IntervalBox
           initial={intervalDigit}
