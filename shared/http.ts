@@ -3,6 +3,9 @@ import { SymbolSchema, TimeframeSchema, type Timeframe } from './market.ts';
 import { MAX_SNAPSHOT_CANDLES, DEFAULT_SNAPSHOT_CANDLES } from './limits.ts';
 import type { PackedCandles } from './snapshot.ts';
 
+/** The last millisecond a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15;
+
 export const CandlesQuerySchema = z.object({
   symbol: SymbolSchema,
   timeframe: TimeframeSchema,
@@ -12,6 +15,17 @@ export const CandlesQuerySchema = z.object({
     .min(1, 'limit must be at least 1')
     .max(MAX_SNAPSHOT_CANDLES, `limit must be at most ${MAX_SNAPSHOT_CANDLES}`)
     .default(DEFAULT_SNAPSHOT_CANDLES),
+  /**
+   * Pages back in time: only candles that open before this time (unix ms, exclusive), the `limit`
+   * newest of them. A chart passes its first candle's time to load the page before it.
+   */
+  before: z.coerce
+    .number({ error: 'before must be a time in unix milliseconds' })
+    .int('before must be a whole number of milliseconds')
+    .positive('before must be a time after 1970 in unix milliseconds')
+    // The largest time a JavaScript Date holds: anything later is a typo or seconds times 1000 too much.
+    .max(MAX_DATE_MS, 'before must be a time before the year 275760 in unix milliseconds')
+    .optional(),
 });
 export type CandlesQuery = z.infer<typeof CandlesQuerySchema>;
 

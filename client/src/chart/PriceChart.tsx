@@ -1,8 +1,10 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { AppStore } from '../store/index.ts';
 import { firstCandles } from '../first-candles.ts';
+import { fetchOlderCandles } from '../api/older-candles.ts';
 import { feedChart } from './chart-feed.ts';
 import { createPriceChart, type ChartParts } from './create-price-chart.ts';
+import { pageHistoryOnScroll } from './history-pager.ts';
 import { LazyChartTools } from './tools/LazyChartTools.tsx';
 
 export interface PriceChartProps {
@@ -27,11 +29,14 @@ export function PriceChart({ store, onChart, active = true }: PriceChartProps) {
     if (!container) return;
     const chart = createPriceChart(container, { overlaysAfter: firstCandles() });
     const stopFeeding = feedChart(store, chart);
+    // After feedChart, so the chart holds a snapshot's candles before the pager looks at them.
+    const stopPaging = pageHistoryOnScroll({ store, chart: chart.api, fetchOlder: fetchOlderCandles });
     const detach = chartMade(chart, container);
     setParts(chart);
     return () => {
       setParts(null);
       detach?.();
+      stopPaging();
       stopFeeding();
       chart.dispose();
     };

@@ -27,6 +27,8 @@ function recordingChart() {
   const chart: PriceChart = {
     setCandles: (candles: readonly Candle[], precision: number) =>
       calls.push(`set ${candles.length} candles, precision ${precision}`),
+    showOlderCandles: (candles: readonly Candle[]) =>
+      calls.push(`older: ${candles.length} candles from ${at(candles[0]!.time)}`),
     updateCandle: (c: Candle) => calls.push(`update ${at(c.time)} → ${c.close}`),
     setToggles: (toggles: IndicatorToggles) =>
       calls.push(`toggles ${INDICATORS.filter((name) => toggles[name]).join(' ') || 'none'}`),
@@ -115,6 +117,44 @@ describe('feeding the chart from the store', () => {
     store.getState().applySubscribeResult(subscribeResult('SOL/USDT', '1m', minuteCandles(T0, 2)));
 
     expect(calls).toEqual(['set 0 candles, precision 3', 'set 0 indicators', 'set 2 candles, precision 3']);
+  });
+});
+
+describe('pages of older candles', () => {
+  it('shows a page put in front without a reset, then goes on updating per tick', async () => {
+    const { store, calls } = await fedChart();
+    store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3)));
+    store.getState().prependCandles(BTC, T0, minuteCandles(T0 - 2 * MINUTE, 2));
+    tick(store, T0 + 2 * MINUTE, 130);
+
+    expect(store.getState().candles.map((c) => at(c.time))).toEqual([-2, -1, 0, 1, 2]);
+    expect(calls).toEqual([
+      'set 3 candles, precision 2',
+      'older: 5 candles from -2',
+      'update 2 → 130',
+      'indicators 2 → ema20 129',
+    ]);
+  });
+
+  it('never merges a page of another stream, nor one asked for before a new snapshot', async () => {
+    const { store, calls } = await fedChart();
+    store.getState().applySubscribeResult(subscribeResult('BTC/USDT', '1m', minuteCandles(T0, 3)));
+    calls.length = 0;
+    // A page asked for before a switch to SOL arrives after it.
+    store.getState().selectSymbol('SOL/USDT');
+    store.getState().prependCandles(BTC, T0, minuteCandles(T0 - 2 * MINUTE, 2));
+    store.getState().applySubscribeResult(subscribeResult('SOL/USDT', '1m', minuteCandles(T0, 3)));
+    store.getState().prependCandles(BTC, T0, minuteCandles(T0 - 2 * MINUTE, 2));
+    // A page asked from SOL's first candle, arriving after a newer snapshot moved it on: a hole.
+    const SOL = { ...BTC, symbol: 'SOL/USDT' };
+    store.getState().applySubscribeResult(subscribeResult('SOL/USDT', '1m', minuteCandles(T0 + MINUTE, 3)));
+    store.getState().prependCandles(SOL, T0, minuteCandles(T0 - 2 * MINUTE, 2));
+
+    expect(store.getState().candles.map((c) => at(c.time))).toEqual([1, 2, 3]);
+    expect(calls.filter((call) => call.startsWith('older'))).toEqual([]);
+    // The page asked for from the first candle held is taken.
+    store.getState().prependCandles(SOL, T0 + MINUTE, minuteCandles(T0 - MINUTE, 2));
+    expect(store.getState().candles.map((c) => at(c.time))).toEqual([-1, 0, 1, 2, 3]);
   });
 });
 

@@ -11,6 +11,7 @@ import { anchorForecast, type AnchoredForecast } from './forecast-data.ts';
 
 export type ChartChange =
   | { kind: 'reset'; candles: readonly Candle[]; pricePrecision: number }
+  | { kind: 'prepend'; candles: readonly Candle[] }
   | { kind: 'update'; candles: readonly Candle[] };
 
 export type IndicatorChange =
@@ -27,6 +28,9 @@ export function planChartChange(previous: AppState, next: AppState): ChartChange
     return { kind: 'reset', candles: next.candles, pricePrecision };
   }
   if (next.candles === previous.candles) return null;
+  // Older candles were put in front (history paging): every bar again, the view left where it is.
+  if ((next.candles[0]?.time ?? Infinity) < (previous.candles[0]?.time ?? -Infinity))
+    return { kind: 'prepend', candles: next.candles };
   return { kind: 'update', candles: candlesSince(previous.candles, next.candles) };
 }
 
@@ -107,6 +111,7 @@ export function feedChart(store: AppStore, chart: PriceChart): () => void {
 
     const change = planChartChange(previous, next);
     if (change?.kind === 'reset') chart.setCandles(change.candles, change.pricePrecision);
+    else if (change?.kind === 'prepend') chart.showOlderCandles(change.candles);
     else if (change) for (const candle of change.candles) chart.updateCandle(candle);
 
     const indicators = planIndicatorChange(previous, next);

@@ -28,6 +28,11 @@ export interface ChartParts {
 export interface PriceChart {
   /** Replaces every bar; for a new stream or a snapshot. */
   setCandles: (candles: readonly Candle[], pricePrecision: number) => void;
+  /**
+   * Every bar again after older ones were put in front, without scrolling: lightweight-charts keeps
+   * the bars in view where they are when data grows at the start.
+   */
+  showOlderCandles: (candles: readonly Candle[]) => void;
   /** Appends a bar, or replaces the newest one when the time is the same. */
   updateCandle: (candle: Candle) => void;
   /** Shows or hides the overlays and the RSI and MACD panes; a pane shown again waits for `setIndicators`. */
@@ -101,6 +106,10 @@ export function createPriceChart(
       candleSeries.setData(candles.map(toCandlestickBar));
       volumeSeries.setData(candles.map(toVolumeBar));
       chart.timeScale().scrollToRealTime();
+    },
+    showOlderCandles(candles) {
+      candleSeries.setData(candles.map(toCandlestickBar));
+      volumeSeries.setData(candles.map(toVolumeBar));
     },
     updateCandle(candle) {
       candleSeries.update(toCandlestickBar(candle));

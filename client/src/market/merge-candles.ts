@@ -1,8 +1,11 @@
 import type { Candle } from '../../../shared/market.ts';
 import { MAX_SNAPSHOT_CANDLES } from '../../../shared/limits.ts';
 
-/** A tab left open for weeks keeps appending; beyond this the oldest candles are let go. */
-export const MAX_HELD_CANDLES = 2 * MAX_SNAPSHOT_CANDLES;
+/**
+ * A tab left open for weeks keeps appending; beyond this the oldest candles are let go. Room for
+ * pages of older candles too: the replay's 4h history since 2020-12-01 is about 13,000 candles.
+ */
+export const MAX_HELD_CANDLES = 8 * MAX_SNAPSHOT_CANDLES;
 
 /** Anything keyed by a candle open time: candles, and the indicator values at each candle. */
 export interface Timed {

@@ -43,6 +43,12 @@ export interface MarketSlice {
   adoptStream: (source: AppState) => void;
   applySubscribeResult: (result: SubscribeResult) => void;
   applyCandles: (stream: StreamRef, candles: readonly Candle[]) => void;
+  /**
+   * A page of older candles (scrolled back in history), asked for with `before` = the first candle's
+   * time, put in front. Ignored unless the stream and its first candle are still the ones it was asked
+   * for: a page that raced a stream switch or a new snapshot must never be merged, nor leave a hole.
+   */
+  prependCandles: (stream: StreamRef, before: number, older: readonly Candle[]) => void;
   failSubscribe: (stream: StreamRef, message: string) => void;
   retrySubscribe: () => void;
 }
@@ -178,6 +184,14 @@ export function createMarketSlice({ fetchSymbols }: MarketDeps): MarketSliceCrea
           candles,
           priceDirection: nextDirection(state.priceDirection, state.candles.at(-1)?.close, last.close),
         });
+      },
+
+      prependCandles: (stream, before, older) => {
+        const state = get();
+        const last = older.at(-1);
+        if (state.loading || !isSameStream(state, stream) || state.candles[0]?.time !== before) return;
+        if (!last || last.time >= before) return;
+        set({ candles: [...older, ...state.candles] });
       },
 
       failSubscribe: (stream, message) => {

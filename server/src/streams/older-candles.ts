@@ -34,8 +34,9 @@ export function createOlderCandles(deps: { market: MarketService; cached: Cached
       `candles-page:${market.info.id}:${symbol}:${timeframe}:${start}:${minute}`,
       PAGE_TTL_MS,
       async () => {
-        if (start > clock()) return [];
-        const candles = await market.history(symbol, timeframe, { since: start, limit: OLDER_PAGE_CANDLES });
+        // A page of weeks may start a few days before 1970, a time no exchange takes.
+        const since = Math.max(0, start);
+        const candles = await market.history(symbol, timeframe, { since, limit: OLDER_PAGE_CANDLES });
         // A source asked for a time before its first candle answers from its first one on: keep the page's own.
         return candles.filter((c) => c.time >= start && c.time < end);
       },
@@ -49,9 +50,11 @@ export function createOlderCandles(deps: { market: MarketService; cached: Cached
     // A `before` in the future asks for the newest candles: start from the page that holds now.
     const newest = Math.min(before - 1, clock());
     for (let start = pageStartOf(newest, timeframe); wanted > 0; start -= span(timeframe)) {
-      const candles = (await page(symbol, timeframe, start)).filter((c) => c.time < before);
+      const all = await page(symbol, timeframe, start);
       // An empty page is the start of the history (the recording's first hour, the market's listing).
-      if (candles.length === 0) break;
+      if (all.length === 0) break;
+      // The newest page may hold nothing before `before` (it falls in a gap): go on to the one before.
+      const candles = all.filter((c) => c.time < before);
       pages.unshift(candles);
       wanted -= candles.length;
     }

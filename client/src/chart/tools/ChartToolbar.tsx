@@ -100,7 +100,10 @@ export function ChartToolbar(props: ChartToolbarProps) {
   return (
     <div
       className="chart-toolbar"
-      style={{ bottom: timeScaleHeight + belowPricePane + 6, maxWidth: `calc(100% - ${priceScaleWidth + 60}px)` }}
+      style={{
+        bottom: timeScaleHeight + belowPricePane + 6,
+        maxWidth: `calc(100% - ${priceScaleWidth + 60}px)`,
+      }}
     >
       {hint && (
         <div className="chart-toolbar__hint" role="status">

@@ -32,8 +32,12 @@ export function marketRoutes(deps: {
   });
 
   router.get('/api/candles', async (req, res) => {
-    const { symbol, timeframe, limit } = parsePayload(CandlesQuerySchema, req.query);
-    const candles = packCandles(await streams.recent(symbol, timeframe, limit));
+    const { symbol, timeframe, limit, before } = parsePayload(CandlesQuerySchema, req.query);
+    const candles = packCandles(
+      before === undefined
+        ? await streams.recent(symbol, timeframe, limit)
+        : await streams.older(symbol, timeframe, before, limit),
+    );
     // Express answers with a weak ETag of the body, and 304 to an If-None-Match that still matches.
     res.json({ symbol, timeframe, encoding: 'columns/1', candles } satisfies CandlesResponse);
   });
