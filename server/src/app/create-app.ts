@@ -174,7 +174,14 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
   });
   const { hub, streams, analysis, predictions } = domains;
   domains.start();
-  const responses = new SubscribeResponses({ market, analysis, predictions, clock, logger });
+  const responses = new SubscribeResponses({
+    market,
+    analysis,
+    predictions,
+    publishPrediction: publisher.prediction,
+    clock,
+    logger,
+  });
   attachSocketHandlers(io, hub, responses, {
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
     logger,

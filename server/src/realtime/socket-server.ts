@@ -156,12 +156,7 @@ export function attachSocketHandlers(
           // Join in the same turn as the snapshot was taken, so no update falls between the two.
           await socket.join(roomOf(req.symbol, req.timeframe));
           // Updates that arrive while the response is built reach the client before the ack; it holds them.
-          const { response, laterPrediction } = await responses.build(snapshot, limit);
-          // A forecast still being made follows the ack, to this socket: the candles do not wait for it.
-          void laterPrediction?.then((prediction) => {
-            if (prediction && socket.connected) socket.emit('prediction', prediction);
-          });
-          return response;
+          return await responses.build(snapshot, limit);
         } catch (err) {
           if (isNew) subscriptions.delete(key);
           throw err;

@@ -10,7 +10,7 @@ import { silentLogger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { PredictionService } from '../predict/prediction-service.ts';
 import type { StreamSnapshot } from '../streams/stream-hub.ts';
-import { SubscribeResponses, type BuiltResponse } from './subscribe-responses.ts';
+import { SubscribeResponses } from './subscribe-responses.ts';
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2024, 0, 1, 12, 0, 30);
@@ -44,47 +44,61 @@ const analysis = analyze(candles, {
 });
 const prediction = { symbol: 'BTC/USDT', timeframe: '1m', computedAt: NOW } as Prediction;
 
-/** Responses whose forecast is made only when the test says so. */
-function responsesWithSlowForecast() {
+/** Responses whose forecast is made only when the test says so, by them or (`computed` false) by another caller. */
+function responsesWithSlowForecast(computed = true) {
   let finish!: (p: Prediction) => void;
   const made = new Promise<Prediction>((resolve) => (finish = resolve));
+  const published: Prediction[] = [];
   const responses = new SubscribeResponses({
     market: { symbols: () => [{ symbol: 'BTC/USDT', pricePrecision: 2 }] } as unknown as MarketService,
     analysis: { get: async () => ({ analysis }) } as unknown as AnalysisService,
     predictions: {
-      get: async () => ({ prediction: await made, computed: true }),
+      get: async () => ({ prediction: await made, computed }),
     } as unknown as PredictionService,
+    publishPrediction: (p) => published.push(p),
     clock: () => NOW,
     logger: silentLogger,
   });
-  return { responses, finish };
+  return { responses, finish, published };
 }
 
-const decoded = ({ response }: BuiltResponse) => decodeSubscribeResponse(response, gunzipText);
+const decoded = (response: Awaited<ReturnType<SubscribeResponses['build']>>) =>
+  decodeSubscribeResponse(response, gunzipText);
 
 describe('SubscribeResponses', () => {
   it('answers with the candles and the analysis without waiting for a forecast still being made', async () => {
-    const { responses, finish } = responsesWithSlowForecast();
-    const built = await responses.build(snapshot, 1500);
-    const result = await decoded(built);
+    const { responses, finish, published } = responsesWithSlowForecast();
+    const [first, second] = [await responses.build(snapshot, 1500), await responses.build(snapshot, 1500)];
+    const result = await decoded(first);
     expect(result.candles).toHaveLength(80);
     expect(result.analysis?.candleTime).toBe(analysis.candleTime);
     expect(result.prediction).toBeNull();
+    expect((await decoded(second)).prediction).toBeNull();
 
-    // The forecast follows, for the caller to send after the response.
+    // Once made, the forecast goes to the stream's room, once for both subscribers answered without it.
     finish(prediction);
-    expect(await built.laterPrediction).toEqual(prediction);
+    await expect.poll(() => published).toEqual([prediction]);
   });
 
   it('carries the forecast in the responses built once it is ready, the same bytes to each', async () => {
-    const { responses, finish } = responsesWithSlowForecast();
-    const first = await responses.build(snapshot, 1500);
+    const { responses, finish, published } = responsesWithSlowForecast();
+    await responses.build(snapshot, 1500);
     finish(prediction);
-    await first.laterPrediction;
+    await expect.poll(() => published.length).toBe(1);
 
     const [second, third] = [await responses.build(snapshot, 1500), await responses.build(snapshot, 1500)];
-    expect(second.laterPrediction).toBeNull();
     expect((await decoded(second)).prediction).toEqual(prediction);
-    expect(third.response.body).toBe(second.response.body);
+    expect(third.body).toBe(second.body);
+    expect(published).toHaveLength(1);
+  });
+
+  it('leaves a forecast another caller made to that caller to publish', async () => {
+    const { responses, finish, published } = responsesWithSlowForecast(false);
+    await responses.build(snapshot, 1500);
+    finish(prediction);
+    await expect
+      .poll(async () => (await decoded(await responses.build(snapshot, 1500))).prediction)
+      .toEqual(prediction);
+    expect(published).toEqual([]);
   });
 });

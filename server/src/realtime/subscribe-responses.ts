@@ -14,13 +14,6 @@ import type { StreamSnapshot } from '../streams/stream-hub.ts';
 
 const gzipAsync = promisify(gzip);
 
-/** A subscribe response, and the stream's forecast when it was not ready to go in it. */
-export interface BuiltResponse {
-  response: SubscribeResponse;
-  /** To send after the response, as a `prediction` event; null when the response carries it. */
-  laterPrediction: Promise<Prediction | null> | null;
-}
-
 /**
  * Builds subscribe responses. Everything but the forming candle is encoded and compressed once per
  * stream revision (and minute, as analyses and forecasts are), then the same bytes go to every
@@ -29,9 +22,10 @@ export interface BuiltResponse {
  *
  * The response waits for the stream's analysis (its lines are drawn with the first candles) but not
  * for a forecast still being made: that takes the trends of neighbouring timeframes, a fit and the
- * database, and once a minute it held every first chart for a second or more. A response without
- * its forecast comes with the promise of it, for the caller to send after it; once the forecast is
- * there, the responses built after it carry it.
+ * database, and once a minute it held every first chart for a second or more. Once made, the
+ * forecast is published to the stream's room like any other (by this caller only when it made it,
+ * as the scheduler does), so the subscribers answered without it get it, and it goes in the
+ * responses built after it.
  */
 export class SubscribeResponses {
   /** The analysis and forecast of a stream version: fetched once, whatever the number of subscribers. */
@@ -58,18 +52,20 @@ export class SubscribeResponses {
       market: MarketService;
       analysis: AnalysisService;
       predictions: PredictionService;
+      /** Sends a forecast to the stream's room. */
+      publishPrediction: (prediction: Prediction) => void;
       clock: Clock;
       logger: Logger;
     },
   ) {}
 
-  async build(snapshot: StreamSnapshot, limit: number): Promise<BuiltResponse> {
+  async build(snapshot: StreamSnapshot, limit: number): Promise<SubscribeResponse> {
     const { symbol, timeframe, mode, status, candles } = snapshot;
     const forming = candles.at(-1) ?? null;
     const closed = candles.slice(0, -1);
     const version = `${streamKey(symbol, timeframe)}:${snapshot.revision}:${bucketStart(this.deps.clock(), '1m')}`;
     // Both start now; the forecast has until the analysis is there to be ready.
-    const prediction = this.cached(this.predictions, version, () =>
+    void this.cached(this.predictions, version, () =>
       this.fetchPrediction(snapshot).then((p) => {
         this.readyPredictions.set(version, { prediction: p });
         return p;
@@ -84,10 +80,7 @@ export class SubscribeResponses {
             this.encode(snapshot, closed, extras),
           )
         : this.encode(snapshot, closed, extras);
-    return {
-      response: { symbol, timeframe, mode, status, encoding: SNAPSHOT_ENCODING, body: await body, forming },
-      laterPrediction: ready ? null : prediction,
-    };
+    return { symbol, timeframe, mode, status, encoding: SNAPSHOT_ENCODING, body: await body, forming };
   }
 
   private async encode(
@@ -118,7 +111,10 @@ export class SubscribeResponses {
 
   private fetchPrediction({ symbol, timeframe }: StreamSnapshot): Promise<Prediction | null> {
     return this.deps.predictions.get(symbol, timeframe).then(
-      (r) => r.prediction,
+      ({ prediction, computed }) => {
+        if (computed && prediction) this.deps.publishPrediction(prediction);
+        return prediction;
+      },
       (err: unknown) => {
         this.deps.logger.warn({ err, symbol, timeframe }, 'no forecast for the snapshot');
         return null;
