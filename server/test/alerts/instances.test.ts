@@ -171,11 +171,12 @@ describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)(
           // Both on one address: the per-address limits would otherwise count this test's sockets together.
           SOCKET_EVENTS_PER_ADDRESS: '10000',
         };
-        // One after the other, each given two minutes: a cold start on a busy machine takes a while.
-        const a = await startServerProcess(env, 120_000);
-        children.push(a.child);
-        const b = await startServerProcess(env, 120_000);
-        children.push(b.child);
+        // Both at once, as replicas start (the migrations take a lock), each given two minutes.
+        const [a, b] = await Promise.all([
+          startServerProcess(env, 120_000),
+          startServerProcess(env, 120_000),
+        ]);
+        children.push(a.child, b.child);
         const user = new Browser(a.url);
         await user.register();
         const [onA, onB] = [await open(user), await open(user.at(b.url))];
