@@ -179,6 +179,7 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     analysis,
     predictions,
     publishPrediction: publisher.prediction,
+    publishAnalysis: publisher.analysis,
     clock,
     logger,
   });
