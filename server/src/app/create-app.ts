@@ -179,7 +179,6 @@ export async function createApp(parts: AppParts, options: AppOptions): Promise<A
     analysis,
     predictions,
     publishPrediction: publisher.prediction,
-    publishAnalysis: publisher.analysis,
     clock,
     logger,
   });

@@ -1,7 +1,6 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../../../shared/analysis.ts';
 import type { Candle } from '../../../shared/market.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
 import { decodeSubscribeResponse } from '../../../shared/snapshot.ts';
@@ -57,7 +56,6 @@ function responsesWithSlowForecast(computed = true) {
       get: async () => ({ prediction: await made, computed }),
     } as unknown as PredictionService,
     publishPrediction: (p) => published.push(p),
-    publishAnalysis: () => {},
     clock: () => NOW,
     logger: silentLogger,
   });
@@ -102,49 +100,5 @@ describe('SubscribeResponses', () => {
       .poll(async () => (await decoded(await responses.build(snapshot, 1500))).prediction)
       .toEqual(prediction);
     expect(published).toEqual([]);
-  });
-
-  it('answers a new version at once with the previous analysis while the new one is made, then publishes it', async () => {
-    let clock = NOW;
-    const older = { ...analysis, candleTime: analysis.candleTime - MINUTE };
-    let finish: ((a: Analysis) => void) | undefined;
-    let computations = 0;
-    const publishedAnalyses: Analysis[] = [];
-    const responses = new SubscribeResponses({
-      market: { symbols: () => [{ symbol: 'BTC/USDT', pricePrecision: 2 }] } as unknown as MarketService,
-      analysis: {
-        // The first analysis is there at once; the next one only when the test says so.
-        get: async () => {
-          computations++;
-          if (computations === 1) return { analysis: older, computed: true };
-          return { analysis: await new Promise<Analysis>((resolve) => (finish = resolve)), computed: true };
-        },
-      } as unknown as AnalysisService,
-      predictions: {
-        get: async () => ({ prediction: null, computed: false }),
-      } as unknown as PredictionService,
-      publishPrediction: () => {},
-      publishAnalysis: (a) => publishedAnalyses.push(a),
-      clock: () => clock,
-      logger: silentLogger,
-    });
-
-    // A stream's first response waits for its analysis.
-    expect((await decoded(await responses.build(snapshot, 1500))).analysis?.candleTime).toBe(
-      older.candleTime,
-    );
-
-    // A new candle closed: the response does not wait for the new analysis, it carries the previous one.
-    clock += MINUTE;
-    const next = { ...snapshot, revision: snapshot.revision + 1 };
-    expect((await decoded(await responses.build(next, 1500))).analysis?.candleTime).toBe(older.candleTime);
-
-    // Made here, the new analysis goes to the stream's room, and into the responses after it.
-    finish!(analysis);
-    await expect
-      .poll(() => publishedAnalyses.map((a) => a.candleTime))
-      .toEqual([older.candleTime, analysis.candleTime]);
-    expect(publishedAnalyses.every((a) => a.series === undefined)).toBe(true);
-    expect((await decoded(await responses.build(next, 1500))).analysis?.candleTime).toBe(analysis.candleTime);
   });
 });

@@ -5,7 +5,7 @@ import type { Analysis } from '../../../shared/analysis.ts';
 import { bucketStart, streamKey, type Candle } from '../../../shared/market.ts';
 import type { Prediction } from '../../../shared/prediction.ts';
 import { SNAPSHOT_ENCODING, encodeSnapshotBody, type SubscribeResponse } from '../../../shared/snapshot.ts';
-import { withSeriesFrom, withoutSeries, type AnalysisService } from '../analysis/analysis-service.ts';
+import { withSeriesFrom, type AnalysisService } from '../analysis/analysis-service.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -20,11 +20,8 @@ const gzipAsync = promisify(gzip);
  * subscriber: a storm of subscribes costs a lookup each, not a serialisation each. Compression runs
  * on libuv's thread pool, off the event loop.
  *
- * The response carries the stream's analysis (its lines are drawn with the first candles). When a
- * closed candle or a new minute asks for a new one (a worker's few hundred milliseconds), a chart
- * opening meanwhile gets the stream's previous analysis instead, its lines a candle short until the
- * ticks' values extend them, and the new one follows as the `analysis` push; only a stream's very
- * first response waits for its analysis. Nor does it wait for a forecast still being made: that takes the trends of neighbouring timeframes, a fit and the
+ * The response waits for the stream's analysis (its lines are drawn with the first candles) but not
+ * for a forecast still being made: that takes the trends of neighbouring timeframes, a fit and the
  * database, and once a minute it held every first chart for a second or more. Once made, the
  * forecast is published to the stream's room like any other (by this caller only when it made it,
  * as the scheduler does), so the subscribers answered without it get it, and it goes in the
@@ -33,13 +30,6 @@ const gzipAsync = promisify(gzip);
 export class SubscribeResponses {
   /** The analysis and forecast of a stream version: fetched once, whatever the number of subscribers. */
   private readonly analyses = new LRUCache<string, Promise<Analysis | null>>({ max: 1_000, ttl: 120_000 });
-  /** The analyses of `analyses` that have arrived, by stream version. */
-  private readonly readyAnalyses = new LRUCache<string, { analysis: Analysis | null }>({
-    max: 1_000,
-    ttl: 120_000,
-  });
-  /** Each stream's latest analysis, whatever its version: what a response carries while a new one is made. */
-  private readonly latestAnalyses = new LRUCache<string, Analysis>({ max: 1_000, ttl: 15 * 60_000 });
   private readonly predictions = new LRUCache<string, Promise<Prediction | null>>({
     max: 1_000,
     ttl: 120_000,
@@ -64,8 +54,6 @@ export class SubscribeResponses {
       predictions: PredictionService;
       /** Sends a forecast to the stream's room. */
       publishPrediction: (prediction: Prediction) => void;
-      /** Sends an analysis (without its series) to the stream's room. */
-      publishAnalysis: (analysis: Analysis) => void;
       clock: Clock;
       logger: Logger;
     },
@@ -83,22 +71,14 @@ export class SubscribeResponses {
         return p;
       }),
     );
-    const stream = streamKey(symbol, timeframe);
-    const fresh = this.cached(this.analyses, version, () =>
-      this.fetchAnalysis(snapshot).then((a) => {
-        this.readyAnalyses.set(version, { analysis: a });
-        if (a) this.latestAnalyses.set(stream, a);
-        return a;
-      }),
-    );
-    const previous = this.readyAnalyses.has(version) ? undefined : this.latestAnalyses.get(stream);
-    const analysis = previous ?? (await fresh);
+    const analysis = await this.cached(this.analyses, version, () => this.fetchAnalysis(snapshot));
     const ready = this.readyPredictions.get(version);
     const extras = { analysis, prediction: ready?.prediction ?? null };
-    const bodyKey = `${version}:${limit}:${previous ? `before:${previous.candleTime}` : 'analysis'}:${ready ? 'forecast' : 'none'}`;
     const body =
       mode === 'snapshot'
-        ? this.cached(this.bodies, bodyKey, () => this.encode(snapshot, closed, extras))
+        ? this.cached(this.bodies, `${version}:${limit}:${ready ? 'forecast' : 'none'}`, () =>
+            this.encode(snapshot, closed, extras),
+          )
         : this.encode(snapshot, closed, extras);
     return { symbol, timeframe, mode, status, encoding: SNAPSHOT_ENCODING, body: await body, forming };
   }
@@ -121,12 +101,7 @@ export class SubscribeResponses {
 
   private fetchAnalysis({ symbol, timeframe }: StreamSnapshot): Promise<Analysis | null> {
     return this.deps.analysis.get(symbol, timeframe).then(
-      (r) => {
-        // Made here, it is nobody else's to publish (the scheduler publishes what it makes): the
-        // subscribers already watching, and those answered with the previous one, get it so.
-        if (r.computed) this.deps.publishAnalysis(withoutSeries(r.analysis));
-        return r.analysis;
-      },
+      (r) => r.analysis,
       (err: unknown) => {
         this.deps.logger.warn({ err, symbol, timeframe }, 'no analysis for the snapshot');
         return null;
