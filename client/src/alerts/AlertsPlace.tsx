@@ -34,7 +34,7 @@ export function AlertsPlace() {
       <button
         ref={buttonRef}
         type="button"
-        className="alerts-button"
+        className="icon-button alerts-button"
         aria-expanded={open}
         aria-controls="alerts-panel"
         aria-label={label}

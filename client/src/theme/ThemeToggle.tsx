@@ -34,7 +34,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="theme-toggle"
+      className="icon-button theme-toggle"
       data-testid="theme-toggle"
       data-preference={preference}
       title={title}
