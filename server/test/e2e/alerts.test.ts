@@ -172,16 +172,25 @@ describe('alerts in headless Chromium', { timeout: 240_000 }, () => {
     });
 
     // Its line is on the chart: pressed where it is drawn and dragged to just above the last price.
-    scale = await readScale(page);
-    const target = (await lastPrice(page)) * 1.0002;
-    await page.mouse.move(scale.x - 100, scale.yOf(far));
-    await page.mouse.down();
-    await page.mouse.move(scale.x - 100, (scale.yOf(far) + scale.yOf(target)) / 2, { steps: 5 });
-    await page.mouse.move(scale.x - 100, scale.yOf(target), { steps: 5 });
-    await page.mouse.up();
-    await expect
-      .poll(async () => (await serverAlerts(page)).alerts[0]?.condition, { timeout: 30_000 })
-      .not.toMatchObject({ value: far });
+    // At 60× the price scale can rescale between reading it and the press, leaving the press off the
+    // line: then nothing moves, and the drag is tried again from where the line is now.
+    let target: number;
+    for (let attempt = 1; ; attempt++) {
+      target = (await lastPrice(page)) * 1.0002;
+      scale = await readScale(page);
+      await page.mouse.move(scale.x - 100, scale.yOf(far));
+      await page.mouse.down();
+      await page.mouse.move(scale.x - 100, (scale.yOf(far) + scale.yOf(target)) / 2, { steps: 5 });
+      await page.mouse.move(scale.x - 100, scale.yOf(target), { steps: 5 });
+      await page.mouse.up();
+      const movedYet = async () => (await serverAlerts(page)).alerts[0]?.condition;
+      try {
+        await expect.poll(movedYet, { timeout: 10_000 }).not.toMatchObject({ value: far });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     const moved = (await serverAlerts(page)).alerts[0]!;
     expect(moved.condition.kind).toBe('price');
     const level = (moved.condition as { value: number }).value;
