@@ -156,7 +156,12 @@ export function attachSocketHandlers(
           // Join in the same turn as the snapshot was taken, so no update falls between the two.
           await socket.join(roomOf(req.symbol, req.timeframe));
           // Updates that arrive while the response is built reach the client before the ack; it holds them.
-          return await responses.build(snapshot, limit);
+          const { response, laterPrediction } = await responses.build(snapshot, limit);
+          // A forecast the room's publish could not bring this socket follows it here.
+          void laterPrediction?.then((prediction) => {
+            if (prediction && socket.connected) socket.emit('prediction', prediction);
+          });
+          return response;
         } catch (err) {
           if (isNew) subscriptions.delete(key);
           throw err;

@@ -10,7 +10,7 @@ import { silentLogger } from '../kernel/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { PredictionService } from '../predict/prediction-service.ts';
 import type { StreamSnapshot } from '../streams/stream-hub.ts';
-import { SubscribeResponses } from './subscribe-responses.ts';
+import { SubscribeResponses, type BuiltResponse } from './subscribe-responses.ts';
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2024, 0, 1, 12, 0, 30);
@@ -62,8 +62,7 @@ function responsesWithSlowForecast(computed = true) {
   return { responses, finish, published };
 }
 
-const decoded = (response: Awaited<ReturnType<SubscribeResponses['build']>>) =>
-  decodeSubscribeResponse(response, gunzipText);
+const decoded = ({ response }: BuiltResponse) => decodeSubscribeResponse(response, gunzipText);
 
 describe('SubscribeResponses', () => {
   it('answers with the candles and the analysis without waiting for a forecast still being made', async () => {
@@ -88,17 +87,36 @@ describe('SubscribeResponses', () => {
 
     const [second, third] = [await responses.build(snapshot, 1500), await responses.build(snapshot, 1500)];
     expect((await decoded(second)).prediction).toEqual(prediction);
-    expect(third.body).toBe(second.body);
+    expect(third.response.body).toBe(second.response.body);
     expect(published).toHaveLength(1);
   });
 
-  it('leaves a forecast another caller made to that caller to publish', async () => {
+  it('leaves a forecast another caller made after the socket joined to that caller to publish', async () => {
     const { responses, finish, published } = responsesWithSlowForecast(false);
-    await responses.build(snapshot, 1500);
+    const first = await responses.build(snapshot, 1500);
     finish(prediction);
+    // Made at or after the join (computedAt NOW, the clock at NOW): that caller's publish reaches the socket.
+    expect(await first.laterPrediction).toBeNull();
     await expect
       .poll(async () => (await decoded(await responses.build(snapshot, 1500))).prediction)
       .toEqual(prediction);
     expect(published).toEqual([]);
+  });
+
+  it('sends the socket alone a forecast another caller made before it joined, which no publish will bring', async () => {
+    const { responses, finish, published } = responsesWithSlowForecast(false);
+    const earlier = { ...prediction, computedAt: NOW - 5_000 };
+    const first = await responses.build(snapshot, 1500);
+    finish(earlier);
+    expect(await first.laterPrediction).toEqual(earlier);
+    expect(published).toEqual([]);
+  });
+
+  it('publishes a forecast it made to the room, and sends it to no socket alone', async () => {
+    const { responses, finish, published } = responsesWithSlowForecast(true);
+    const first = await responses.build(snapshot, 1500);
+    finish({ ...prediction, computedAt: NOW - 5_000 });
+    expect(await first.laterPrediction).toBeNull();
+    expect(published).toHaveLength(1);
   });
 });

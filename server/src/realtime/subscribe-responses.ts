@@ -14,6 +14,24 @@ import type { StreamSnapshot } from '../streams/stream-hub.ts';
 
 const gzipAsync = promisify(gzip);
 
+/** A stream's forecast, and whether this class made it (and so published it to the room). */
+interface MadePrediction {
+  prediction: Prediction | null;
+  madeHere: boolean;
+}
+
+/** A subscribe response, and the forecast to send its socket after it, when the room will not. */
+export interface BuiltResponse {
+  response: SubscribeResponse;
+  /**
+   * Resolves to a forecast for the caller to emit to this socket alone, or null: set when the
+   * response went without a forecast that was made before the socket joined the stream's room by a
+   * caller other than this one (so no room publish reaches the socket); a forecast made here, or
+   * later, reaches it through the room.
+   */
+  laterPrediction: Promise<Prediction | null> | null;
+}
+
 /**
  * Builds subscribe responses. Everything but the forming candle is encoded and compressed once per
  * stream revision (and minute, as analyses and forecasts are), then the same bytes go to every
@@ -25,12 +43,12 @@ const gzipAsync = promisify(gzip);
  * database, and once a minute it held every first chart for a second or more. Once made, the
  * forecast is published to the stream's room like any other (by this caller only when it made it,
  * as the scheduler does), so the subscribers answered without it get it, and it goes in the
- * responses built after it.
+ * responses built after it. One made earlier by another caller is sent to the socket alone.
  */
 export class SubscribeResponses {
   /** The analysis and forecast of a stream version: fetched once, whatever the number of subscribers. */
   private readonly analyses = new LRUCache<string, Promise<Analysis | null>>({ max: 1_000, ttl: 120_000 });
-  private readonly predictions = new LRUCache<string, Promise<Prediction | null>>({
+  private readonly predictions = new LRUCache<string, Promise<MadePrediction>>({
     max: 1_000,
     ttl: 120_000,
   });
@@ -59,16 +77,18 @@ export class SubscribeResponses {
     },
   ) {}
 
-  async build(snapshot: StreamSnapshot, limit: number): Promise<SubscribeResponse> {
+  /** Call once the socket has joined the stream's room. */
+  async build(snapshot: StreamSnapshot, limit: number): Promise<BuiltResponse> {
+    const joinedAt = this.deps.clock();
     const { symbol, timeframe, mode, status, candles } = snapshot;
     const forming = candles.at(-1) ?? null;
     const closed = candles.slice(0, -1);
     const version = `${streamKey(symbol, timeframe)}:${snapshot.revision}:${bucketStart(this.deps.clock(), '1m')}`;
     // Both start now; the forecast has until the analysis is there to be ready.
-    void this.cached(this.predictions, version, () =>
-      this.fetchPrediction(snapshot).then((p) => {
-        this.readyPredictions.set(version, { prediction: p });
-        return p;
+    const made = this.cached(this.predictions, version, () =>
+      this.fetchPrediction(snapshot).then((m) => {
+        this.readyPredictions.set(version, { prediction: m.prediction });
+        return m;
       }),
     );
     const analysis = await this.cached(this.analyses, version, () => this.fetchAnalysis(snapshot));
@@ -80,7 +100,23 @@ export class SubscribeResponses {
             this.encode(snapshot, closed, extras),
           )
         : this.encode(snapshot, closed, extras);
-    return { symbol, timeframe, mode, status, encoding: SNAPSHOT_ENCODING, body: await body, forming };
+    const response: SubscribeResponse = {
+      symbol,
+      timeframe,
+      mode,
+      status,
+      encoding: SNAPSHOT_ENCODING,
+      body: await body,
+      forming,
+    };
+    return {
+      response,
+      laterPrediction: ready
+        ? null
+        : made.then(({ prediction, madeHere }) =>
+            prediction && !madeHere && prediction.computedAt < joinedAt ? prediction : null,
+          ),
+    };
   }
 
   private async encode(
@@ -109,15 +145,15 @@ export class SubscribeResponses {
     );
   }
 
-  private fetchPrediction({ symbol, timeframe }: StreamSnapshot): Promise<Prediction | null> {
+  private fetchPrediction({ symbol, timeframe }: StreamSnapshot): Promise<MadePrediction> {
     return this.deps.predictions.get(symbol, timeframe).then(
       ({ prediction, computed }) => {
         if (computed && prediction) this.deps.publishPrediction(prediction);
-        return prediction;
+        return { prediction, madeHere: computed };
       },
       (err: unknown) => {
         this.deps.logger.warn({ err, symbol, timeframe }, 'no forecast for the snapshot');
-        return null;
+        return { prediction: null, madeHere: false };
       },
     );
   }
