@@ -1,6 +1,7 @@
 import { TickMarkType } from 'lightweight-charts';
 import { TIMEFRAME_MS, type Timeframe } from '../../../../shared/market-basics.ts';
 import type { TimeZoneChoice } from '../../../../shared/workspace.ts';
+import { datePartsOf as partsOf } from '../../format/date-parts.ts';
 
 /**
  * Times on the axis, under the crosshair and in the legend, in UTC or in the browser's zone. Only the
@@ -21,44 +22,6 @@ export function isDaily(timeframe: Timeframe): boolean {
   return TIMEFRAME_MS[timeframe] >= DAY_MS;
 }
 
-type Part = 'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute' | 'second' | 'timeZoneName';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The parts of `ms` in `zone`, from one cached formatter per zone: `{ day: '29', month: 'Nov', … }`. */
-function partsOf(ms: number, zone: string): Record<Part, string> {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    formats.set(zone, format);
-  }
-  const parts = {} as Record<Part, string>;
-  for (const { type, value } of format.formatToParts(ms)) parts[type as Part] = value;
-  return parts;
-}
-
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
-function fullYear(ms: number, zone: string): string {
-  let format = yearFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric' });
-    yearFormats.set(zone, format);
-  }
-  return format.format(ms);
-}
-
 /** The zone as people write it: `UTC`, `GMT+1`, `CET`, `EST`. */
 export function zoneLabel(zone: string): string {
   return zone === 'UTC' ? 'UTC' : (partsOf(Date.now(), zone).timeZoneName ?? zone);
@@ -68,10 +31,10 @@ export function zoneLabel(zone: string): string {
 export function formatCandleTime(ms: number, zone: string, timeframe: Timeframe): string {
   if (isDaily(timeframe)) {
     const p = partsOf(ms, 'UTC');
-    return `${p.weekday} ${p.day} ${p.month} '${p.year}`;
+    return `${p.weekday} ${p.day} ${p.month} '${p.year.slice(-2)}`;
   }
   const p = partsOf(ms, zone);
-  return `${p.weekday} ${p.day} ${p.month} '${p.year} ${p.hour}:${p.minute}`;
+  return `${p.weekday} ${p.day} ${p.month} '${p.year.slice(-2)} ${p.hour}:${p.minute}`;
 }
 
 /** A label on the time axis, at the granularity lightweight-charts chose for that mark. */
@@ -80,7 +43,7 @@ export function formatTickMark(ms: number, type: TickMarkType, zone: string, tim
   const p = partsOf(ms, at);
   switch (type) {
     case TickMarkType.Year:
-      return fullYear(ms, at);
+      return p.year;
     case TickMarkType.Month:
       return p.month;
     case TickMarkType.DayOfMonth:
