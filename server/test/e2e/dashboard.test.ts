@@ -169,9 +169,9 @@ describe('dashboard in headless Chromium', () => {
             (tr) => tr.getBoundingClientRect().height > 8,
           ).length,
       );
-    const withAll = await panes();
-    // Price, RSI and MACD panes, plus the time axis row.
-    expect(withAll).toBe(4);
+    // Price, RSI and MACD panes, plus the time axis row: the indicator panes follow the first candles.
+    const withAll = 4;
+    await expect.poll(panes, { timeout: 10_000 }).toBe(withAll);
 
     await page.locator('[data-indicator="rsi"]').click();
     await expect.poll(panes).toBe(withAll - 1);
